@@ -1,0 +1,1 @@
+from . import it_change, it_ci

@@ -1,0 +1,30 @@
+{
+    "name": "IT Service Desk",
+    "summary": "ITIL single point of contact: tickets, triage, dispatch, knowledge, "
+    "major incidents, callbacks, problems",
+    "version": "18.0.1.0.0",
+    "category": "Services/Service Desk",
+    "website": "https://github.com/service-desk-suite/service-desk-suite",
+    "author": "Service Desk Suite",
+    "license": "LGPL-3",
+    "depends": [
+        "customer_care_scripts",
+        "mail",
+        "portal",
+        "rating",
+        "resource",
+    ],
+    "data": [
+        "security/it_service_desk_security.xml",
+        "security/ir.model.access.csv",
+        "data/it_ticket_sequence.xml",
+        "data/it_stage_data.xml",
+        "views/it_ticket_views.xml",
+        "views/it_team_views.xml",
+        "views/it_stage_views.xml",
+        "views/it_service_desk_menus.xml",
+    ],
+    "demo": [],
+    "installable": True,
+    "application": True,
+}

@@ -1,0 +1,1 @@
+from . import it_stage, it_team, it_ticket

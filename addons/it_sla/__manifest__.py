@@ -1,0 +1,20 @@
+{
+    "name": "IT Service Levels",
+    "summary": "SLA policies on working calendars, timers per ticket, set-based breach "
+    "detection and escalation",
+    "version": "18.0.1.0.0",
+    "category": "Services/Service Desk",
+    "website": "https://github.com/service-desk-suite/service-desk-suite",
+    "author": "Service Desk Suite",
+    "license": "LGPL-3",
+    "depends": ["it_service_desk", "resource"],
+    "data": [
+        "security/it_sla_security.xml",
+        "security/ir.model.access.csv",
+        "views/it_sla_policy_views.xml",
+        "views/it_sla_menus.xml",
+    ],
+    "demo": [],
+    "installable": True,
+    "application": True,
+}

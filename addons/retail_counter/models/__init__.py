@@ -1,0 +1,1 @@
+from . import counter_bag_deposit, counter_lost_item
