@@ -11,6 +11,7 @@ import sys
 
 import psycopg2
 import pytest
+from psycopg2 import sql
 
 MODULES = {
     "customer_care_scripts": ["care.script"],
@@ -54,7 +55,9 @@ def _drop(options, dbname):
     conn.autocommit = True
     try:
         with conn.cursor() as cr:
-            cr.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+            cr.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname))
+            )
     finally:
         conn.close()
 

@@ -333,6 +333,8 @@ def modules_installed(settings, name):
 
 
 def drop_database(settings, name):
+    from psycopg2 import sql
+
     conn = connect(settings)
     conn.autocommit = True
     try:
@@ -342,7 +344,7 @@ def drop_database(settings, name):
                 "WHERE datname = %s AND pid <> pg_backend_pid()",
                 [name],
             )
-            cr.execute(f'DROP DATABASE IF EXISTS "{name}"')  # name is ours, not user input
+            cr.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
     finally:
         conn.close()
     shutil.rmtree(LOCAL / "data" / "filestore" / name, ignore_errors=True)
