@@ -1,1 +1,2 @@
-from . import models
+from . import controllers, models, wizards
+from .hooks import post_init_hook, pre_init_hook

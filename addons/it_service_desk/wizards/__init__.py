@@ -1,0 +1,1 @@
+from . import it_major_incident_update_wizard, it_ticket_dispatch_wizard
