@@ -13,6 +13,7 @@ a non-zero exit status.
 import argparse
 import configparser
 import glob
+import hashlib
 import os
 import pwd
 import shutil
@@ -184,7 +185,8 @@ def private_cluster_dir(owner):
         return base
     # Why: the 'postgres' user cannot traverse the folders above the clone; keep the
     # cluster in a folder of its own named after the clone, and say so.
-    fallback = Path("/var/tmp") / f"service-desk-pg-{abs(hash(str(ROOT))) % 10**8}"
+    digest = hashlib.sha1(str(ROOT).encode()).hexdigest()[:10]
+    fallback = Path("/var/tmp") / f"service-desk-pg-{digest}"
     say(f"'postgres' cannot enter {LOCAL}; private cluster kept in {fallback}")
     return fallback
 
