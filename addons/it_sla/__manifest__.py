@@ -11,10 +11,14 @@
     "data": [
         "security/it_sla_security.xml",
         "security/ir.model.access.csv",
+        "data/it_sla_data.xml",
         "views/it_sla_policy_views.xml",
+        "views/it_sla_line_views.xml",
+        "views/it_ticket_views.xml",
         "views/it_sla_menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/it_sla_demo.xml"],
+    "post_init_hook": "post_init_hook",
     "installable": True,
     "application": True,
 }

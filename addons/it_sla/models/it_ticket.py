@@ -1,0 +1,300 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+from .it_sla_line import COUNTING, _format_delta, sla_status_of
+
+DONE_STATES = ("resolved", "callback", "closed")
+ENDED_STATES = (*DONE_STATES, "cancelled")
+# fields whose change may select another policy or other targets
+SLA_SCOPE_FIELDS = {
+    "priority",
+    "impact",
+    "urgency",
+    "is_vip",
+    "partner_id",
+    "team_id",
+    "category_id",
+    "company_id",
+}
+SLA_STATUSES = [
+    ("none", "No SLA"),
+    ("on_track", "On Track"),
+    ("warning", "At Risk"),
+    ("paused", "Paused"),
+    ("breached", "Breached"),
+    ("met", "Met"),
+]
+
+
+class ItTicket(models.Model):
+    _inherit = "it.ticket"
+
+    sla_line_ids = fields.One2many("it.sla.line", "ticket_id", string="SLA Timers")
+    sla_policy_id = fields.Many2one(
+        "it.sla.policy", string="SLA Policy", readonly=True, copy=False, index=True
+    )
+    sla_status = fields.Selection(
+        SLA_STATUSES,
+        string="SLA",
+        compute="_compute_sla_status",
+        store=True,
+        index=True,
+        copy=False,
+    )
+    sla_deadline = fields.Datetime(
+        string="SLA Deadline",
+        compute="_compute_sla_status",
+        store=True,
+        copy=False,
+        help="The nearest deadline of the timers still counting.",
+    )
+    sla_remaining = fields.Char(string="SLA Time Left", compute="_compute_sla_remaining")
+
+    @api.depends(
+        "sla_line_ids.status",
+        "sla_line_ids.warning_sent",
+        "sla_line_ids.deadline",
+        "sla_line_ids.reached_date",
+    )
+    def _compute_sla_status(self):
+        for ticket in self:
+            lines = ticket.sla_line_ids
+            ticket.sla_status = sla_status_of(lines)
+            open_deadlines = [
+                line.deadline
+                for line in lines
+                if line.deadline and not line.reached_date and line.status in ("running", "breached")
+            ]
+            ticket.sla_deadline = min(open_deadlines) if open_deadlines else False
+
+    @api.depends("sla_deadline", "sla_status")
+    def _compute_sla_remaining(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            if ticket.sla_status == "paused":
+                ticket.sla_remaining = self.env._("Paused")
+            elif ticket.sla_deadline:
+                ticket.sla_remaining = _format_delta(self.env, ticket.sla_deadline - now)
+            else:
+                ticket.sla_remaining = False
+
+    @api.depends("impact", "urgency", "company_id")
+    def _compute_priority(self):
+        """Priority from the configurable matrix of it_sla; the desk's fixed matrix for
+        companies without one."""
+        matrix = self.env["it.sla.priority.matrix"]._matrix(self.company_id.ids or [self.env.company.id])
+        rest = self.browse()
+        for ticket in self:
+            company_id = ticket.company_id.id or self.env.company.id
+            priority = matrix.get((company_id, ticket.impact, ticket.urgency))
+            if priority:
+                ticket.priority = priority
+            else:
+                rest |= ticket
+        if rest:
+            super(ItTicket, rest)._compute_priority()
+
+    def _sla_recompute_priority(self):
+        matrix = self.env["it.sla.priority.matrix"]._matrix(self.company_id.ids)
+        per_priority = defaultdict(lambda: self.browse())
+        for ticket in self:
+            priority = matrix.get((ticket.company_id.id, ticket.impact, ticket.urgency))
+            if priority and priority != ticket.priority:
+                per_priority[priority] |= ticket
+        for priority, tickets in per_priority.items():
+            tickets.write({"priority": priority})
+
+    # ------------------------------------------------------------------ hooks
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        tickets._sla_apply()
+        return tickets
+
+    def write(self, vals):
+        before = None
+        if "stage_id" in vals:
+            before = {ticket.id: (ticket.state, ticket.stage_id.sla_pause) for ticket in self}
+        res = super().write(vals)
+        if before is not None:
+            self._sla_on_stage_change(before)
+        if SLA_SCOPE_FIELDS & vals.keys():
+            self._sla_apply()
+        if vals.get("date_first_response"):
+            self._sla_lines().filtered(
+                lambda line: line.target_type == "response" and not line.reached_date
+            )._reach(fields.Datetime.to_datetime(vals["date_first_response"]))
+        return res
+
+    def _sla_lines(self):
+        # sudo: timers are system-managed; whoever may change a ticket moves its timers
+        return self.env["it.sla.line"].sudo().search([("ticket_id", "in", self.ids)])
+
+    # ------------------------------------------------------------------ engine
+    def _sla_apply(self):
+        """Match each open ticket to its first policy and create or re-target its timers.
+
+        Timers already met or breached are never touched; counting ones keep their start
+        and paused time, so a new target keeps the elapsed time."""
+        tickets = self.filtered(lambda t: t.active and t.state not in ENDED_STATES)
+        if not tickets:
+            return
+        now = fields.Datetime.now()
+        Line = self.env["it.sla.line"].sudo()  # sudo: timers are system-managed
+        policy_of = self.env["it.sla.policy"]._policy_for_tickets(tickets)
+        lines_of = defaultdict(lambda: Line.browse())
+        for line in Line.search([("ticket_id", "in", tickets.ids)]):
+            lines_of[line.ticket_id.id] |= line
+        to_create, to_retarget, to_cancel = [], Line.browse(), Line.browse()
+        per_policy = defaultdict(lambda: self.browse())
+        for ticket in tickets:
+            policy = policy_of[ticket]
+            if ticket.sla_policy_id != policy:
+                per_policy[policy] |= ticket
+            lines = lines_of[ticket.id]
+            counting = lines.filtered(lambda line: line.status in COUNTING)
+            if not policy:
+                to_cancel |= counting
+                continue
+            targets = policy._targets()
+            for target_type, hours in targets.items():
+                current = lines.filtered(lambda line, tt=target_type: line.target_type == tt)
+                if not current:
+                    if target_type == "response" and (
+                        ticket.state != "new" or ticket.date_first_response
+                    ):
+                        continue
+                    to_create.append(
+                        {
+                            "ticket_id": ticket.id,
+                            "policy_id": policy.id,
+                            "calendar": policy.calendar_id,
+                            "calendar_id": policy.calendar_id.id,
+                            "priority": ticket.priority,
+                            "target_type": target_type,
+                            "target_hours": hours,
+                            "start_date": ticket.create_date or now,
+                            "warning_percent": policy.warning_percent,
+                        }
+                    )
+                    continue
+                to_retarget |= current.filtered(
+                    lambda line, p=policy, h=hours, t=ticket: line.status in COUNTING
+                    and (
+                        line.policy_id != p
+                        or line.target_hours != h
+                        or line.priority != t.priority
+                        or line.calendar_id != p.calendar_id
+                    )
+                )
+            next_lines = counting.filtered(lambda line: line.target_type == "next_response")
+            if not policy.next_response_hours:
+                to_cancel |= next_lines
+            else:
+                to_retarget |= next_lines.filtered(
+                    lambda line, p=policy: line.policy_id != p
+                    or line.target_hours != p.next_response_hours
+                )
+        for policy, group in per_policy.items():
+            group.write({"sla_policy_id": policy.id})
+        to_cancel._cancel()
+        for line in to_retarget:
+            line.policy_id = policy_of[line.ticket_id]
+        to_retarget._retarget()
+        if to_create:
+            Line._fill_deadlines(to_create)
+            for vals in to_create:
+                del vals["calendar"], vals["warning_percent"]
+            created = Line.create(to_create)
+            waiting = created.filtered(lambda line: line.ticket_id.stage_id.sla_pause)
+            for line in waiting:
+                line._pause(now, line.ticket_id.stage_id.name, line.ticket_id.stage_id)
+
+    def _sla_on_stage_change(self, before):
+        now = fields.Datetime.now()
+        lines = self._sla_lines()
+        Line = lines.browse()
+        lines_of = defaultdict(lambda: Line)
+        for line in lines:
+            lines_of[line.ticket_id.id] |= line
+        resume, reach, reopen, pause, cancel = Line, Line, Line, Line, Line
+        reopened = self.browse()
+        for ticket in self:
+            old_state, old_pause = before[ticket.id]
+            new_state, new_pause = ticket.state, ticket.stage_id.sla_pause
+            ticket_lines = lines_of[ticket.id]
+            if old_pause and not new_pause:
+                resume |= ticket_lines
+            if new_state == "cancelled":
+                cancel |= ticket_lines
+            elif new_state in DONE_STATES:
+                reach |= ticket_lines.filtered(lambda line: not line.reached_date)
+            else:
+                if old_state in ENDED_STATES:
+                    reopened |= ticket
+                    reopen |= ticket_lines.filtered(
+                        lambda line: line.target_type == "resolution"
+                    )
+                if new_state != "new":
+                    reach |= ticket_lines.filtered(
+                        lambda line: line.target_type == "response" and not line.reached_date
+                    )
+                if new_pause and not old_pause:
+                    pause |= ticket_lines
+        resume._resume(now)
+        cancel._cancel()
+        reach._reach(now)
+        reopen._reopen(now)
+        reopened._sla_apply()
+        for ticket in self:
+            if ticket.stage_id.sla_pause and not before[ticket.id][1]:
+                reason = self.env.context.get("sla_pause_reason") or ticket.stage_id.name
+                (pause & lines_of[ticket.id])._pause(now, reason, ticket.stage_id)
+
+    def _message_post_after_hook(self, message, msg_vals):
+        res = super()._message_post_after_hook(message, msg_vals)
+        if message.message_type in ("comment", "email") and not message.subtype_id.internal:
+            self._sla_on_message(message)
+        return res
+
+    def _sla_on_message(self, message):
+        """Next-response target: a requester message starts it, an agent's reply meets it."""
+        for ticket in self.filtered(lambda t: t.state not in ENDED_STATES):
+            author = message.author_id
+            from_agent = bool(author.user_ids.filtered(lambda user: not user.share)) and (
+                author != ticket.partner_id
+            )
+            lines = ticket._sla_lines().filtered(
+                lambda line: line.target_type == "next_response" and line.status in COUNTING
+            )
+            if from_agent:
+                lines._reach(fields.Datetime.now())
+                continue
+            policy = ticket.sla_policy_id.sudo()  # sudo: requesters do not read policies
+            if lines or not policy.next_response_hours:
+                continue
+            vals = {
+                "ticket_id": ticket.id,
+                "policy_id": policy.id,
+                "calendar": policy.calendar_id,
+                "calendar_id": policy.calendar_id.id,
+                "priority": ticket.priority,
+                "target_type": "next_response",
+                "target_hours": policy.next_response_hours,
+                "start_date": fields.Datetime.now(),
+                "warning_percent": policy.warning_percent,
+            }
+            Line = self.env["it.sla.line"].sudo()  # sudo: timers are system-managed
+            Line._fill_deadlines([vals])
+            del vals["calendar"], vals["warning_percent"]
+            line = Line.create(vals)
+            if ticket.stage_id.sla_pause:
+                line._pause(fields.Datetime.now(), ticket.stage_id.name, ticket.stage_id)
+
+    def action_view_sla_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("it_sla.it_sla_line_action")
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {}
+        return action
