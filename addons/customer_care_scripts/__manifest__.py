@@ -10,10 +10,19 @@
     "data": [
         "security/customer_care_scripts_security.xml",
         "security/ir.model.access.csv",
+        "data/customer_care_scripts_data.xml",
         "views/care_script_views.xml",
+        "views/care_team_views.xml",
+        "views/care_checklist_views.xml",
+        "views/care_evaluation_views.xml",
+        "views/care_script_compliance_views.xml",
+        "views/care_interaction_views.xml",
         "views/customer_care_scripts_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/care_script_demo.xml",
+        "demo/care_quality_demo.xml",
+    ],
     "installable": True,
     "application": True,
 }
