@@ -44,8 +44,10 @@ class CareChecklist(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
         # sudo: an evaluation the deleting user cannot read still uses the checklist
-        if self.env["care.evaluation"].sudo().search_count(
-            [("checklist_id", "in", self.ids)], limit=1
+        if (
+            self.env["care.evaluation"]
+            .sudo()
+            .search_count([("checklist_id", "in", self.ids)], limit=1)
         ):
             raise UserError(
                 self.env._("Checklists used by evaluations cannot be deleted; archive them.")
@@ -69,5 +71,9 @@ class CareChecklistItem(models.Model):
     company_id = fields.Many2one(related="checklist_id.company_id", store=True)
 
     _sql_constraints = [
-        ("weight_positive", "CHECK(weight > 0)", "The weight of a checklist item must be positive."),
+        (
+            "weight_positive",
+            "CHECK(weight > 0)",
+            "The weight of a checklist item must be positive.",
+        ),
     ]

@@ -148,7 +148,9 @@ class CareEvaluation(models.Model):
                 if total
                 else 0.0
             )
-            evaluation.passed = bool(total) and evaluation.score >= evaluation.checklist_id.pass_score
+            evaluation.passed = (
+                bool(total) and evaluation.score >= evaluation.checklist_id.pass_score
+            )
 
     def _care_record(self):
         self.ensure_one()
@@ -162,8 +164,10 @@ class CareEvaluation(models.Model):
         for evaluation in self:
             if evaluation.staff_id == evaluation.evaluator_id:
                 raise ValidationError(
-                    self.env._("An evaluator cannot evaluate themselves (%(name)s).",
-                               name=evaluation.staff_id.name)
+                    self.env._(
+                        "An evaluator cannot evaluate themselves (%(name)s).",
+                        name=evaluation.staff_id.name,
+                    )
                 )
 
     @api.constrains("res_model", "res_id")
@@ -173,14 +177,20 @@ class CareEvaluation(models.Model):
                 continue
             if evaluation.res_model not in self.env or not evaluation.res_id:
                 raise ValidationError(
-                    self.env._("The evaluated record %(model)s,%(id)s is not valid.",
-                               model=evaluation.res_model, id=evaluation.res_id)
+                    self.env._(
+                        "The evaluated record %(model)s,%(id)s is not valid.",
+                        model=evaluation.res_model,
+                        id=evaluation.res_id,
+                    )
                 )
             # sudo: existence check only, the evaluator may not read the record
             if not self.env[evaluation.res_model].sudo().browse(evaluation.res_id).exists():
                 raise ValidationError(
-                    self.env._("The evaluated record %(model)s,%(id)s does not exist.",
-                               model=evaluation.res_model, id=evaluation.res_id)
+                    self.env._(
+                        "The evaluated record %(model)s,%(id)s does not exist.",
+                        model=evaluation.res_model,
+                        id=evaluation.res_id,
+                    )
                 )
 
     # ------------------------------------------------------------------ onchange
@@ -244,30 +254,34 @@ class CareEvaluation(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
         if any(evaluation.state == "done" for evaluation in self):
-            raise UserError(
-                self.env._("Done evaluations cannot be deleted; cancel them instead.")
-            )
+            raise UserError(self.env._("Done evaluations cannot be deleted; cancel them instead."))
 
     # ------------------------------------------------------------------ actions
     def action_done(self):
         for evaluation in self:
             if evaluation.state != "draft":
                 raise UserError(
-                    self.env._("Only draft evaluations can be completed (%(name)s).",
-                               name=evaluation.name)
+                    self.env._(
+                        "Only draft evaluations can be completed (%(name)s).", name=evaluation.name
+                    )
                 )
             if not evaluation.line_ids:
-                raise UserError(self.env._("The evaluation %(name)s has no items to score.",
-                                           name=evaluation.name))
+                raise UserError(
+                    self.env._(
+                        "The evaluation %(name)s has no items to score.", name=evaluation.name
+                    )
+                )
             if evaluation.line_ids.filtered(lambda line: not line.result):
                 raise UserError(
-                    self.env._("Score every item of %(name)s before completing it.",
-                               name=evaluation.name)
+                    self.env._(
+                        "Score every item of %(name)s before completing it.", name=evaluation.name
+                    )
                 )
             if not evaluation.line_ids.filtered(lambda line: line.result in RESULT_RATIO):
                 raise UserError(
-                    self.env._("At least one item of %(name)s must be applicable.",
-                               name=evaluation.name)
+                    self.env._(
+                        "At least one item of %(name)s must be applicable.", name=evaluation.name
+                    )
                 )
         self.write({"state": "done"})
         for evaluation in self.filtered(lambda e: not e.passed or e.improvement_action):
@@ -289,13 +303,9 @@ class CareEvaluation(models.Model):
     def action_plan_improvement(self):
         for evaluation in self:
             if evaluation.state != "done":
-                raise UserError(
-                    self.env._("Plan improvement actions on done evaluations only.")
-                )
+                raise UserError(self.env._("Plan improvement actions on done evaluations only."))
             if not evaluation.improvement_action and evaluation.passed:
-                raise UserError(
-                    self.env._("Describe the improvement action first.")
-                )
+                raise UserError(self.env._("Describe the improvement action first."))
             evaluation._care_plan_improvement()
         return True
 
@@ -312,9 +322,11 @@ class CareEvaluation(models.Model):
             )
         return self.activity_schedule(
             "customer_care_scripts.mail_activity_type_care_improvement",
-            summary=self.env._("Improvement: %(checklist)s (%(score)s%%)",
-                               checklist=self.checklist_id.name,
-                               score=round(self.score, 1)),
+            summary=self.env._(
+                "Improvement: %(checklist)s (%(score)s%%)",
+                checklist=self.checklist_id.name,
+                score=round(self.score, 1),
+            ),
             note=note,
             user_id=self.staff_id.id,
         )

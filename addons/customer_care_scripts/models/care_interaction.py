@@ -29,7 +29,10 @@ class CareInteraction(models.Model):
     address = fields.Char(compute="_compute_contact", store=True, readonly=False)
     card_number = fields.Char(string="Card Number")
     user_id = fields.Many2one(
-        "res.users", string="Staff Member", required=True, default=lambda self: self.env.user,
+        "res.users",
+        string="Staff Member",
+        required=True,
+        default=lambda self: self.env.user,
         index=True,
     )
     date = fields.Datetime(required=True, default=fields.Datetime.now)
@@ -43,9 +46,7 @@ class CareInteraction(models.Model):
         for interaction in self:
             partner = interaction.partner_id
             interaction.phone = partner.phone or partner.mobile or False
-            interaction.address = (
-                ", ".join(filter(None, [partner.street, partner.city])) or False
-            )
+            interaction.address = ", ".join(filter(None, [partner.street, partner.city])) or False
 
     @api.model_create_multi
     def create(self, vals_list):

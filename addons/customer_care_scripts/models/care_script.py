@@ -97,9 +97,7 @@ class CareScript(models.Model):
         compute="_compute_placeholder_names",
         help="Placeholders used by the steps; the form of the record fills them.",
     )
-    preview_html = fields.Html(
-        string="Preview", compute="_compute_preview_html", sanitize=False
-    )
+    preview_html = fields.Html(string="Preview", compute="_compute_preview_html", sanitize=False)
     company_id = fields.Many2one("res.company", index=True)
 
     _sql_constraints = [
@@ -141,7 +139,7 @@ class CareScript(models.Model):
                 for name in PLACEHOLDER.findall(text or ""):
                     if name not in names:
                         names.append(name)
-            script.placeholder_names = ", ".join("{%s}" % name for name in names)
+            script.placeholder_names = ", ".join(f"{{{name}}}" for name in names)
 
     @api.depends("name", "step_ids.text", "step_ids.note")
     @api.depends_context("lang")
@@ -174,14 +172,12 @@ class CareScript(models.Model):
             phrase = fill_placeholders(step.text, values)
             css = "o_care_script_next fw-bold" if step == next_step else ""
             optional = (
-                Markup(' <span class="badge text-bg-light">%s</span>')
-                % self.env._("optional")
+                Markup(' <span class="badge text-bg-light">%s</span>') % self.env._("optional")
                 if not step.mandatory
                 else Markup("")
             )
             items.append(
-                Markup('<li class="%s">%s<span>“%s”</span>%s</li>')
-                % (css, note, phrase, optional)
+                Markup('<li class="%s">%s<span>“%s”</span>%s</li>') % (css, note, phrase, optional)
             )
         return Markup(
             '<div class="o_care_script"><p><strong>%s</strong> '
@@ -243,29 +239,33 @@ class CareScript(models.Model):
         if todo:
             # the source (en_US) value is created here; the translations are copied
             # set-wise below, straight from the JSONB columns of the live script
-            versions = versions.with_context(lang="en_US").create(
-                [
-                    {
-                        "script_id": script.id,
-                        "version": (script.current_version_id.version or 0) + 1,
-                        "name": script.with_context(lang="en_US").name,
-                        "fingerprint": fingerprints[script.id],
-                        "step_ids": [
-                            fields.Command.create(
-                                {
-                                    "sequence": step.sequence,
-                                    "text": step.with_context(lang="en_US").text,
-                                    "note": step.with_context(lang="en_US").note,
-                                    "mandatory": step.mandatory,
-                                    "source_step_id": step.id,
-                                }
-                            )
-                            for step in script.step_ids
-                        ],
-                    }
-                    for script in todo
-                ]
-            ).with_env(self.env)
+            versions = (
+                versions.with_context(lang="en_US")
+                .create(
+                    [
+                        {
+                            "script_id": script.id,
+                            "version": (script.current_version_id.version or 0) + 1,
+                            "name": script.with_context(lang="en_US").name,
+                            "fingerprint": fingerprints[script.id],
+                            "step_ids": [
+                                fields.Command.create(
+                                    {
+                                        "sequence": step.sequence,
+                                        "text": step.with_context(lang="en_US").text,
+                                        "note": step.with_context(lang="en_US").note,
+                                        "mandatory": step.mandatory,
+                                        "source_step_id": step.id,
+                                    }
+                                )
+                                for step in script.step_ids
+                            ],
+                        }
+                        for script in todo
+                    ]
+                )
+                .with_env(self.env)
+            )
             for script, version in zip(todo, versions, strict=True):
                 script.with_context(care_script_no_snapshot=True).current_version_id = version
         scripts._care_sync_version_translations()
@@ -318,8 +318,7 @@ class CareScript(models.Model):
             if not script.step_ids:
                 raise UserError(
                     self.env._(
-                        "The script %(name)s has no steps: add what to say before "
-                        "publishing it.",
+                        "The script %(name)s has no steps: add what to say before publishing it.",
                         name=script.name,
                     )
                 )

@@ -35,13 +35,9 @@ class CareScriptCompliance(models.Model):
         index=True,
         readonly=True,
     )
-    team_id = fields.Many2one(
-        "care.team", compute="_compute_team_id", store=True, index=True
-    )
+    team_id = fields.Many2one("care.team", compute="_compute_team_id", store=True, index=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
-    line_ids = fields.One2many(
-        "care.script.compliance.line", "compliance_id", string="Steps"
-    )
+    line_ids = fields.One2many("care.script.compliance.line", "compliance_id", string="Steps")
     step_count = fields.Integer(
         string="Mandatory Steps", compute="_compute_rate", store=True, aggregator="sum"
     )
@@ -70,7 +66,9 @@ class CareScriptCompliance(models.Model):
     @api.depends("res_name", "version_id")
     def _compute_display_name(self):
         for compliance in self:
-            compliance.display_name = f"{compliance.version_id.display_name} – {compliance.res_name or ''}"
+            compliance.display_name = (
+                f"{compliance.version_id.display_name} – {compliance.res_name or ''}"
+            )
 
     @api.depends("user_id")
     def _compute_team_id(self):
@@ -97,8 +95,11 @@ class CareScriptCompliance(models.Model):
             # sudo: existence check only
             if not self.env[compliance.res_model].sudo().browse(compliance.res_id).exists():
                 raise ValidationError(
-                    self.env._("The record %(model)s,%(id)s does not exist.",
-                               model=compliance.res_model, id=compliance.res_id)
+                    self.env._(
+                        "The record %(model)s,%(id)s does not exist.",
+                        model=compliance.res_model,
+                        id=compliance.res_id,
+                    )
                 )
 
     @api.model
@@ -108,8 +109,7 @@ class CareScriptCompliance(models.Model):
         record.ensure_one()
         if not version:
             raise UserError(
-                self.env._("No published script applies to %(record)s.",
-                           record=record.display_name)
+                self.env._("No published script applies to %(record)s.", record=record.display_name)
             )
         user = user or self.env.user
         compliance = self.search(

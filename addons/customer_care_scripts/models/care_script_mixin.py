@@ -29,7 +29,8 @@ class CareScriptMixin(models.AbstractModel):
         string="What to Say", compute="_compute_care_script_id", sanitize=False
     )
     care_script_next_step = fields.Text(
-        string="Next Step", compute="_compute_care_script_id",
+        string="Next Step",
+        compute="_compute_care_script_id",
         help="The first mandatory step of the script not ticked yet on this record.",
     )
 
@@ -134,8 +135,7 @@ class CareScriptMixin(models.AbstractModel):
             if not create:
                 return self.env["care.script.compliance"]
             raise UserError(
-                self.env._("No published script applies to %(record)s.",
-                           record=self.display_name)
+                self.env._("No published script applies to %(record)s.", record=self.display_name)
             )
         Compliance = self.env["care.script.compliance"]
         if not create:
@@ -169,7 +169,10 @@ class CareScriptMixin(models.AbstractModel):
             "res_id": compliance.id,
             "view_mode": "form",
             "views": [
-                (self.env.ref("customer_care_scripts.care_script_compliance_view_form_tick").id, "form")
+                (
+                    self.env.ref("customer_care_scripts.care_script_compliance_view_form_tick").id,
+                    "form",
+                )
             ],
             "target": "new",
         }

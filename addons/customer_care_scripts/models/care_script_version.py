@@ -31,7 +31,11 @@ class CareScriptVersion(models.Model):
     company_id = fields.Many2one(related="script_id.company_id", store=True, index=True)
 
     _sql_constraints = [
-        ("script_version_uniq", "unique(script_id, version)", "A version number is unique per script."),
+        (
+            "script_version_uniq",
+            "unique(script_id, version)",
+            "A version number is unique per script.",
+        ),
     ]
 
     @api.depends("version")
@@ -47,8 +51,7 @@ class CareScriptVersion(models.Model):
     def _care_render_html(self, values):
         self.ensure_one()
         items = Markup("").join(
-            Markup("<li>“%s”</li>") % fill_placeholders(step.text, values)
-            for step in self.step_ids
+            Markup("<li>“%s”</li>") % fill_placeholders(step.text, values) for step in self.step_ids
         )
         return Markup("<p><strong>%s</strong></p><ol>%s</ol>") % (escape(self.display_name), items)
 
