@@ -1,1 +1,17 @@
-from . import counter_bag_deposit, counter_lost_item
+from . import (
+    account_move,
+    counter_bag_deposit,
+    counter_broadcast,
+    counter_dashboard_tile,
+    counter_incident,
+    counter_inquiry,
+    counter_inquiry_topic,
+    counter_invoice_request,
+    counter_locker,
+    counter_lost_item,
+    counter_lost_item_move,
+    counter_mailer_claim,
+    counter_membership_application,
+    counter_receipt,
+    res_partner,
+)
