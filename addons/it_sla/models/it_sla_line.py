@@ -1,8 +1,8 @@
 from collections import defaultdict
-from odoo import api, fields, models
-from odoo.tools import SQL
 
+from odoo import api, fields, models
 from odoo.addons.it_service_desk.models.it_ticket import PRIORITIES
+from odoo.tools import SQL
 
 from .sla_worktime import hours_many, plan_many
 
@@ -48,9 +48,7 @@ class ItSlaLine(models.Model):
     deadline = fields.Datetime(index=True, readonly=True)
     warning_date = fields.Datetime(readonly=True)
     reached_date = fields.Datetime(string="Reached", readonly=True)
-    status = fields.Selection(
-        STATUSES, required=True, default="running", index=True, readonly=True
-    )
+    status = fields.Selection(STATUSES, required=True, default="running", index=True, readonly=True)
     paused_since = fields.Datetime(readonly=True)
     paused_hours = fields.Float(string="Paused (working h)", readonly=True)
     pause_ids = fields.One2many("it.sla.pause", "line_id", string="Pauses", readonly=True)
@@ -60,8 +58,8 @@ class ItSlaLine(models.Model):
         aggregator="avg",
         help="Working hours from start to the moment the target was reached, pauses excluded.",
     )
-    warning_sent = fields.Boolean(readonly=True, copy=False)
-    escalation_level = fields.Integer(readonly=True, copy=False)
+    warning_sent = fields.Boolean(readonly=True, copy=False, default=False)
+    escalation_level = fields.Integer(readonly=True, copy=False, default=0)
     breach_date = fields.Datetime(readonly=True)
     breach_stage_id = fields.Many2one("it.stage", string="Stage at Breach", readonly=True)
     breach_user_id = fields.Many2one("res.users", string="Assignee at Breach", readonly=True)
@@ -84,8 +82,8 @@ class ItSlaLine(models.Model):
         )
         self.env.cr.execute(
             SQL(
-                "CREATE INDEX IF NOT EXISTS it_sla_line_running_warning_idx "
-                "ON it_sla_line (warning_date) WHERE status = 'running' AND NOT warning_sent"
+                "CREATE INDEX IF NOT EXISTS it_sla_line_warning_due_idx "
+                "ON it_sla_line (warning_date) WHERE status = 'running' AND warning_sent IS NOT TRUE"
             )
         )
         self.env.cr.execute(
@@ -127,7 +125,10 @@ class ItSlaLine(models.Model):
                 paused = item.get("paused_hours") or 0.0
                 requests.append((item["start_date"], item["target_hours"] + paused))
                 requests.append(
-                    (item["start_date"], item["target_hours"] * item["warning_percent"] / 100.0 + paused)
+                    (
+                        item["start_date"],
+                        item["target_hours"] * item["warning_percent"] / 100.0 + paused,
+                    )
                 )
             results = plan_many(calendar, requests)
             for index, item in enumerate(group):
@@ -227,7 +228,6 @@ class ItSlaLine(models.Model):
                     "reached_date": now,
                     "working_hours": max(0.0, hours - line.paused_hours),
                     "status": "breached" if late else "met",
-                    "compliance": 0.0 if late else 100.0,
                 }
                 if late and not line.breach_date:
                     vals.update(
@@ -236,6 +236,25 @@ class ItSlaLine(models.Model):
                         breach_user_id=line.ticket_id.user_id.id,
                     )
                 line.write(vals)
+        lines._sync_compliance()
+
+    def _sync_compliance(self):
+        """compliance is 100 (met), 0 (breached) or empty (not decided yet), so that its
+        average is the compliance rate. Written in SQL: the ORM would not tell an empty
+        float from 0."""
+        if not self:
+            return
+        self.flush_recordset(["status"])
+        self.env.cr.execute(
+            SQL(
+                """UPDATE it_sla_line
+                      SET compliance = CASE status WHEN 'met' THEN 100
+                                                   WHEN 'breached' THEN 0 END
+                    WHERE id = ANY(%s)""",
+                self.ids,
+            )
+        )
+        self.invalidate_recordset(["compliance"])
 
     def _reopen(self, now):
         """A reopened ticket resumes its resolution timer; the resolved spell counts as a
@@ -265,9 +284,9 @@ class ItSlaLine(models.Model):
                         "working_hours": 0.0,
                         "paused_hours": line.paused_hours + hours,
                         "status": "running" if line.status == "met" else "breached",
-                        "compliance": False,
                     }
                 )
+        lines._sync_compliance()
         lines._recompute_deadlines()
 
     def _cancel(self):
@@ -295,7 +314,7 @@ class ItSlaLine(models.Model):
                 """
                 WITH cand AS (
                     SELECT id FROM it_sla_line
-                     WHERE status = 'running' AND NOT warning_sent
+                     WHERE status = 'running' AND warning_sent IS NOT TRUE
                        AND warning_date <= %(now)s AND deadline > %(now)s
                      ORDER BY id
                        FOR UPDATE SKIP LOCKED
@@ -339,8 +358,10 @@ class ItSlaLine(models.Model):
             for user_id in self._sla_insert_activities(warned, None, now):
                 recipients[user_id] += 1
         escalated_lines = []
-        max_level = self.env["it.sla.escalation"].sudo().search_read(
-            [], ["level"], order="level desc", limit=1
+        max_level = (
+            self.env["it.sla.escalation"]
+            .sudo()
+            .search_read([], ["level"], order="level desc", limit=1)
         )
         for _step in range(max_level[0]["level"] if max_level else 0):
             cr.execute(
@@ -350,7 +371,7 @@ class ItSlaLine(models.Model):
                         SELECT l.id, e.id AS escalation_id, e.level
                           FROM it_sla_line l
                           JOIN it_sla_escalation e
-                            ON e.policy_id = l.policy_id AND e.level = l.escalation_level + 1
+                            ON e.policy_id = l.policy_id AND e.level = COALESCE(l.escalation_level, 0) + 1
                          WHERE l.status = 'breached' AND l.reached_date IS NULL
                            AND l.deadline + make_interval(secs => e.delay_hours * 3600)
                                <= %(now)s
@@ -408,8 +429,7 @@ class ItSlaLine(models.Model):
         labels = dict(self._fields["target_type"]._description_selection(self.env))
         if escalation_ids is None:
             summary = SQL(
-                "CASE l.target_type WHEN 'response' THEN %s WHEN 'resolution' THEN %s "
-                "ELSE %s END",
+                "CASE l.target_type WHEN 'response' THEN %s WHEN 'resolution' THEN %s ELSE %s END",
                 self.env._("SLA warning: %s due soon", labels["response"]),
                 self.env._("SLA warning: %s due soon", labels["resolution"]),
                 self.env._("SLA warning: %s due soon", labels["next_response"]),
@@ -426,9 +446,7 @@ class ItSlaLine(models.Model):
                 self.env._("SLA breached: %s", labels["next_response"]),
                 self.env._("escalation level"),
             )
-            recipient = SQL(
-                "CASE e.notify WHEN 'leader' THEN tm.leader_id ELSE tm.manager_id END"
-            )
+            recipient = SQL("CASE e.notify WHEN 'leader' THEN tm.leader_id ELSE tm.manager_id END")
             escalation_join = SQL("JOIN it_sla_escalation e ON e.id = x.escalation_id")
             source = SQL(
                 "unnest(%s::int[], %s::int[]) AS x(line_id, escalation_id)",
@@ -575,4 +593,3 @@ def sla_status_of(lines):
     if "met" in statuses:
         return "met"
     return "none"
-

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 from odoo.addons.it_service_desk.models.it_ticket import PRIORITIES
+from odoo.exceptions import ValidationError
 
 CUSTOMER_CLASSES = [("all", "All Requesters"), ("vip", "VIP Only"), ("normal", "Normal Only")]
 
@@ -124,8 +124,7 @@ class ItSlaPolicy(models.Model):
             if not policy.calendar_id.attendance_ids:
                 raise ValidationError(
                     self.env._(
-                        "The working time %(calendar)s of policy %(policy)s has no working "
-                        "hours.",
+                        "The working time %(calendar)s of policy %(policy)s has no working hours.",
                         calendar=policy.calendar_id.display_name,
                         policy=policy.name,
                     )
@@ -157,9 +156,7 @@ class ItSlaPolicy(models.Model):
     def _check_overlap(self):
         """Two policies overlap when the order between them is ambiguous (same sequence,
         common tickets) or when one can never apply (an earlier one covers all its tickets)."""
-        others = self.search(
-            [("company_id", "in", self.company_id.ids), ("active", "=", True)]
-        )
+        others = self.search([("company_id", "in", self.company_id.ids), ("active", "=", True)])
         for policy in self.filtered("active"):
             scope = policy._scope()
             for other in others.filtered(
@@ -203,9 +200,7 @@ class ItSlaPolicy(models.Model):
             return False
         if self.team_ids and ticket.team_id not in self.team_ids:
             return False
-        if self.category_ids and ticket.category_id not in self.category_ids:
-            return False
-        return True
+        return not (self.category_ids and ticket.category_id not in self.category_ids)
 
     @api.model
     def _policy_for_tickets(self, tickets):
@@ -233,8 +228,12 @@ class ItSlaPolicy(models.Model):
         res = super().write(vals)
         if {"response_hours", "resolution_hours", "calendar_id", "warning_percent"} & vals.keys():
             # re-target only the timers still counting; met and breached ones keep their deadline
-            lines = self.env["it.sla.line"].sudo().search(  # sudo: timers are system-managed
-                [("policy_id", "in", self.ids), ("status", "in", ["running", "paused"])]
+            lines = (
+                self.env["it.sla.line"]
+                .sudo()
+                .search(  # sudo: timers are system-managed
+                    [("policy_id", "in", self.ids), ("status", "in", ["running", "paused"])]
+                )
             )
             lines._retarget()
         return res

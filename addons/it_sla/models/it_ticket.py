@@ -64,7 +64,9 @@ class ItTicket(models.Model):
             open_deadlines = [
                 line.deadline
                 for line in lines
-                if line.deadline and not line.reached_date and line.status in ("running", "breached")
+                if line.deadline
+                and not line.reached_date
+                and line.status in ("running", "breached")
             ]
             ticket.sla_deadline = min(open_deadlines) if open_deadlines else False
 
@@ -83,7 +85,9 @@ class ItTicket(models.Model):
     def _compute_priority(self):
         """Priority from the configurable matrix of it_sla; the desk's fixed matrix for
         companies without one."""
-        matrix = self.env["it.sla.priority.matrix"]._matrix(self.company_id.ids or [self.env.company.id])
+        matrix = self.env["it.sla.priority.matrix"]._matrix(
+            self.company_id.ids or [self.env.company.id]
+        )
         rest = self.browse()
         for ticket in self:
             company_id = ticket.company_id.id or self.env.company.id
@@ -109,7 +113,7 @@ class ItTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         tickets = super().create(vals_list)
-        tickets._sla_apply()
+        tickets._sla_apply(start=fields.Datetime.now())
         return tickets
 
     def write(self, vals):
@@ -132,7 +136,7 @@ class ItTicket(models.Model):
         return self.env["it.sla.line"].sudo().search([("ticket_id", "in", self.ids)])
 
     # ------------------------------------------------------------------ engine
-    def _sla_apply(self):
+    def _sla_apply(self, start=None):
         """Match each open ticket to its first policy and create or re-target its timers.
 
         Timers already met or breached are never touched; counting ones keep their start
@@ -174,18 +178,20 @@ class ItTicket(models.Model):
                             "priority": ticket.priority,
                             "target_type": target_type,
                             "target_hours": hours,
-                            "start_date": ticket.create_date or now,
+                            "start_date": start or ticket.create_date or now,
                             "warning_percent": policy.warning_percent,
                         }
                     )
                     continue
                 to_retarget |= current.filtered(
-                    lambda line, p=policy, h=hours, t=ticket: line.status in COUNTING
-                    and (
-                        line.policy_id != p
-                        or line.target_hours != h
-                        or line.priority != t.priority
-                        or line.calendar_id != p.calendar_id
+                    lambda line, p=policy, h=hours, t=ticket: (
+                        line.status in COUNTING
+                        and (
+                            line.policy_id != p
+                            or line.target_hours != h
+                            or line.priority != t.priority
+                            or line.calendar_id != p.calendar_id
+                        )
                     )
                 )
             next_lines = counting.filtered(lambda line: line.target_type == "next_response")
@@ -193,8 +199,9 @@ class ItTicket(models.Model):
                 to_cancel |= next_lines
             else:
                 to_retarget |= next_lines.filtered(
-                    lambda line, p=policy: line.policy_id != p
-                    or line.target_hours != p.next_response_hours
+                    lambda line, p=policy: (
+                        line.policy_id != p or line.target_hours != p.next_response_hours
+                    )
                 )
         for policy, group in per_policy.items():
             group.write({"sla_policy_id": policy.id})
@@ -233,9 +240,7 @@ class ItTicket(models.Model):
             else:
                 if old_state in ENDED_STATES:
                     reopened |= ticket
-                    reopen |= ticket_lines.filtered(
-                        lambda line: line.target_type == "resolution"
-                    )
+                    reopen |= ticket_lines.filtered(lambda line: line.target_type == "resolution")
                 if new_state != "new":
                     reach |= ticket_lines.filtered(
                         lambda line: line.target_type == "response" and not line.reached_date

@@ -1,0 +1,1 @@
+from . import test_sla_calendar, test_sla_cron, test_sla_policy, test_sla_timer
