@@ -132,11 +132,14 @@ class CareEvaluation(models.Model):
         for evaluation in self:
             evaluation.subject = "record" if evaluation.res_model else "staff"
 
-    @api.depends("staff_id")
+    @api.depends("staff_id", "company_id")
     def _compute_team_id(self):
-        teams = self.env["care.team"]._care_team_by_user(self.staff_id)
+        Team = self.env["care.team"]
+        teams = Team._care_team_by_user(self.staff_id)
         for evaluation in self:
-            evaluation.team_id = teams.get(evaluation.staff_id.id, False)
+            evaluation.team_id = Team._care_team_pick(
+                teams, evaluation.staff_id, evaluation.company_id
+            )
 
     @api.depends("line_ids.result", "line_ids.weight", "checklist_id.pass_score")
     def _compute_score(self):
@@ -204,6 +207,8 @@ class CareEvaluation(models.Model):
     @api.onchange("record_ref")
     def _onchange_record_ref(self):
         record = self.record_ref
+        self.res_model = record._name if record else False
+        self.res_id = record.id if record else False
         if record and "user_id" in record._fields and record.user_id._name == "res.users":
             self.staff_id = record.user_id
         self.script_version_id = self._care_script_version_of(record)

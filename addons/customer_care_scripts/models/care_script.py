@@ -4,7 +4,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -103,6 +103,29 @@ class CareScript(models.Model):
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "A script code must be unique."),
     ]
+
+    def init(self):
+        # the SQL constraint lets two shared scripts (company NULL) share a code
+        tools.create_unique_index(
+            self.env.cr,
+            "care_script_code_company_uniq_idx",
+            self._table,
+            ["code", "COALESCE(company_id, 0)"],
+        )
+
+    def _care_check_code_free(self, code, company_id):
+        """Clear error before the database's unique index refuses a duplicate code."""
+        if code and self.with_context(active_test=False).search_count(
+            [
+                ("code", "=", code),
+                ("company_id", "=", company_id or False),
+                ("id", "not in", self.ids),
+            ],
+            limit=1,
+        ):
+            raise ValidationError(
+                self.env._("A script with the code %(code)s already exists.", code=code)
+            )
 
     @api.constrains("code")
     def _check_code(self):
@@ -349,6 +372,11 @@ class CareScript(models.Model):
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self.browse()._care_check_code_free(
+                vals.get("code"),
+                vals.get("company_id", self.default_get(["company_id"]).get("company_id")),
+            )
         scripts = super(CareScript, self.with_context(care_script_no_snapshot=True)).create(
             vals_list
         )
@@ -358,6 +386,11 @@ class CareScript(models.Model):
         return scripts
 
     def write(self, vals):
+        if "code" in vals or "company_id" in vals:
+            for script in self:
+                script._care_check_code_free(
+                    vals.get("code", script.code), vals.get("company_id", script.company_id.id)
+                )
         if self.env.context.get("care_script_no_snapshot") or not VERSIONED_FIELDS & set(vals):
             return super().write(vals)
         # one version per save, not one per step command

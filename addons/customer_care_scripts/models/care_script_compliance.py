@@ -70,11 +70,14 @@ class CareScriptCompliance(models.Model):
                 f"{compliance.version_id.display_name} – {compliance.res_name or ''}"
             )
 
-    @api.depends("user_id")
+    @api.depends("user_id", "company_id")
     def _compute_team_id(self):
-        teams = self.env["care.team"]._care_team_by_user(self.user_id)
+        Team = self.env["care.team"]
+        teams = Team._care_team_by_user(self.user_id)
         for compliance in self:
-            compliance.team_id = teams.get(compliance.user_id.id, False)
+            compliance.team_id = Team._care_team_pick(
+                teams, compliance.user_id, compliance.company_id
+            )
 
     @api.depends("line_ids.done", "line_ids.mandatory")
     def _compute_rate(self):
@@ -142,10 +145,11 @@ class CareScriptCompliance(models.Model):
         """Tick (or untick) the given version steps (``care.script.version.step``
         records, or their sequence numbers)."""
         self.ensure_one()
+        wanted = len(steps)
         if not isinstance(steps, models.BaseModel):
             steps = self.version_id.step_ids.filtered(lambda s: s.sequence in steps)
         lines = self.line_ids.filtered(lambda line: line.step_id in steps)
-        if len(lines) != len(steps) or not steps:
+        if not wanted or len(lines) != wanted:
             raise UserError(self.env._("These steps are not part of the script version."))
         lines.write({"done": done})
         return True

@@ -1,6 +1,7 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .care_script import fill_placeholders
 
@@ -47,6 +48,18 @@ class CareScriptVersion(models.Model):
     def _compute_is_current(self):
         for version in self:
             version.is_current = version.script_id.current_version_id == version
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        # sudo: a reference the deleting user cannot read still counts
+        if self.env["care.script.compliance"].sudo().search_count(
+            [("version_id", "in", self.ids)], limit=1
+        ) or self.env["care.evaluation"].sudo().search_count(
+            [("script_version_id", "in", self.ids)], limit=1
+        ):
+            raise UserError(
+                self.env._("Script versions used by evaluations or compliance records are kept.")
+            )
 
     def _care_render_html(self, values):
         self.ensure_one()

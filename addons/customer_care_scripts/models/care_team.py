@@ -24,10 +24,19 @@ class CareTeam(models.Model):
 
     @api.model
     def _care_team_by_user(self, users):
-        """``{user id: team}`` for ``users`` (first team by name), in one query."""
-        teams = self.search([("member_ids", "in", users.ids)])
+        """``{user id: teams}`` for ``users`` (ordered by name), in one query."""
+        # sudo: team membership is not confidential and staff must get their team set
+        teams = self.sudo().search([("member_ids", "in", users.ids)])
         result = {}
         for team in teams:
             for user in team.member_ids:
-                result.setdefault(user.id, team)
+                result.setdefault(user.id, []).append(team)
         return result
+
+    @api.model
+    def _care_team_pick(self, teams_by_user, user, company):
+        """The first team of ``user`` that belongs to ``company`` (or to none)."""
+        for team in teams_by_user.get(user.id, []):
+            if not team.company_id or team.company_id == company:
+                return team.with_env(self.env)
+        return self.browse()
