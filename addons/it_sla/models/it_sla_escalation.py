@@ -16,6 +16,7 @@ class ItSlaEscalation(models.Model):
     level = fields.Integer(required=True, default=1)
     delay_hours = fields.Float(
         string="Hours After Breach",
+        default=0.0,
         help="Escalate this many hours after the deadline passed (0: at the breach).",
     )
     notify = fields.Selection(

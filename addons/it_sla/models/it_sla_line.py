@@ -373,7 +373,7 @@ class ItSlaLine(models.Model):
                           JOIN it_sla_escalation e
                             ON e.policy_id = l.policy_id AND e.level = COALESCE(l.escalation_level, 0) + 1
                          WHERE l.status = 'breached' AND l.reached_date IS NULL
-                           AND l.deadline + make_interval(secs => e.delay_hours * 3600)
+                           AND l.deadline + make_interval(secs => COALESCE(e.delay_hours, 0) * 3600)
                                <= %(now)s
                          ORDER BY l.id
                            FOR UPDATE OF l SKIP LOCKED
