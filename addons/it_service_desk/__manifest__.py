@@ -24,6 +24,7 @@
         "data/ir_cron_data.xml",
         "wizards/wizard_views.xml",
         "views/it_ticket_views.xml",
+        "views/it_callback_views.xml",
         "views/it_team_views.xml",
         "views/it_stage_views.xml",
         "views/it_config_views.xml",
@@ -32,6 +33,7 @@
         "views/it_downtime_notice_views.xml",
         "views/it_knowledge_article_views.xml",
         "views/it_service_desk_menus.xml",
+        "report/it_major_incident_report.xml",
     ],
     "demo": [
         "demo/it_region_demo.xml",

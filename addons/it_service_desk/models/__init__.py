@@ -1,5 +1,6 @@
 from . import (
     it_business_system,
+    it_callback,
     it_category,
     it_downtime_notice,
     it_knowledge_article,
@@ -9,5 +10,6 @@ from . import (
     it_stage,
     it_team,
     it_ticket,
+    it_ticket_assignment,
     res_partner,
 )

@@ -177,6 +177,13 @@ class ItMajorIncident(models.Model):
         self.message_subscribe(partner_ids=tickets.partner_id.ids)
         return True
 
+    def action_attach_from_context(self):
+        """One click from a caller's ticket: attach it as a child of this incident."""
+        ticket = self.env["it.ticket"].browse(self.env.context.get("it_ticket_id"))
+        if not ticket.exists():
+            raise UserError(self.env._("Save the ticket first."))
+        return self.action_attach_tickets(ticket)
+
     def action_view_tickets(self):
         self.ensure_one()
         return {

@@ -35,7 +35,7 @@ class ItProblem(models.Model):
     ticket_count = fields.Integer(compute="_compute_ticket_count")
     category_id = fields.Many2one("it.category", check_company=True)
     system_id = fields.Many2one("it.business.system", string="Affected System", check_company=True)
-    root_cause = fields.Html(tracking=True)
+    root_cause = fields.Html()
     known_error = fields.Boolean(tracking=True, help="Root cause known and a workaround exists.")
     workaround = fields.Html()
     solution = fields.Html()

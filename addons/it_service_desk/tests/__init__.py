@@ -1,0 +1,9 @@
+from . import (
+    test_callback,
+    test_duplicates,
+    test_intake,
+    test_lifecycle,
+    test_major_incident,
+    test_problem_downtime,
+    test_security,
+)
