@@ -30,14 +30,7 @@ class ItChangeCiUpdate(models.Model):
 
     change_id = fields.Many2one("it.change", required=True, index=True, ondelete="cascade")
     ci_id = fields.Many2one("it.ci", string="Item", required=True, index=True, ondelete="cascade")
-    field_id = fields.Many2one(
-        "ir.model.fields",
-        string="Field",
-        required=True,
-        ondelete="cascade",
-        domain=[("model", "=", "it.ci"), ("name", "in", UPDATABLE_FIELDS)],
-    )
-    field_name = fields.Char(related="field_id.name")
+    field_name = fields.Selection(selection="_selection_field_name", string="Field", required=True)
     new_value = fields.Char(
         required=True,
         help="Text as typed; dates as YYYY-MM-DD, records by their name (e.g. a location).",
@@ -47,14 +40,22 @@ class ItChangeCiUpdate(models.Model):
     date_applied = fields.Datetime(readonly=True, copy=False)
     company_id = fields.Many2one(related="change_id.company_id", store=True, index=True)
 
-    @api.constrains("field_id", "new_value", "ci_id")
+    @api.model
+    def _selection_field_name(self):
+        ci_fields = self.env["it.ci"]._fields
+        return [(name, ci_fields[name]._description_string(self.env)) for name in UPDATABLE_FIELDS]
+
+    def _field_label(self):
+        self.ensure_one()
+        return self.env["it.ci"]._fields[self.field_name]._description_string(self.env)
+
+    @api.constrains("field_name", "new_value", "ci_id")
     def _check_value(self):
         for update in self:
-            if update.field_id.name not in UPDATABLE_FIELDS:
+            if update.field_name not in UPDATABLE_FIELDS:
                 raise ValidationError(
                     self.env._(
-                        "A change cannot update the field %(field)s.",
-                        field=update.field_id.field_description,
+                        "A change cannot update the field %(field)s.", field=update.field_name
                     )
                 )
             update._convert_value()
@@ -72,7 +73,7 @@ class ItChangeCiUpdate(models.Model):
     def _convert_value(self):
         """The new value in the field's own type; ValidationError when it does not fit."""
         self.ensure_one()
-        field = self.env["it.ci"]._fields[self.field_id.name]
+        field = self.env["it.ci"]._fields[self.field_name]
         raw = (self.new_value or "").strip()
         if field.type not in SUPPORTED_TYPES:
             raise ValidationError(self.env._("Unsupported field type %(type)s.", type=field.type))
@@ -112,7 +113,7 @@ class ItChangeCiUpdate(models.Model):
         return record.id
 
     def _format_current(self, ci):
-        value = ci[self.field_id.name]
+        value = ci[self.field_name]
         if isinstance(value, models.BaseModel):
             return value.display_name or ""
         return "" if value is False else str(value)
@@ -126,7 +127,7 @@ class ItChangeCiUpdate(models.Model):
             # the approved, implemented change is the authorisation to write the CMDB:
             # the change manager completing it need not be a CMDB manager
             ci.sudo().with_context(it_cmdb_change_id=update.change_id.id).write(
-                {update.field_id.name: value}
+                {update.field_name: value}
             )
             new = update._format_current(ci)
             update.write({"old_value": old, "applied": True, "date_applied": fields.Datetime.now()})
@@ -140,7 +141,7 @@ class ItChangeCiUpdate(models.Model):
                     self.env._("Updated by change"),
                     update.change_id.id,
                     update.change_id.display_name,
-                    update.field_id.field_description,
+                    update._field_label(),
                     old or "-",
                     new or "-",
                 ),

@@ -118,11 +118,23 @@ class ItCi(models.Model):
     reverse_relation_ids = fields.One2many("it.ci.relation", "target_id", string="Related From")
     issuance_ids = fields.One2many("it.ci.issuance", "ci_id", string="Issuance History")
     ticket_ids = fields.Many2many(
-        "it.ticket", "it_ci_it_ticket_rel", "ci_id", "ticket_id", string="Tickets"
+        "it.ticket",
+        "it_ci_it_ticket_rel",
+        "ci_id",
+        "ticket_id",
+        string="Tickets",
+        groups="it_service_desk.group_it_backoffice",
     )
-    open_ticket_count = fields.Integer(compute="_compute_open_ticket_count")
+    open_ticket_count = fields.Integer(
+        compute="_compute_open_ticket_count", groups="it_service_desk.group_it_backoffice"
+    )
     problem_ids = fields.Many2many(
-        "it.problem", "it_ci_it_problem_rel", "ci_id", "problem_id", string="Problems"
+        "it.problem",
+        "it_ci_it_problem_rel",
+        "ci_id",
+        "problem_id",
+        string="Problems",
+        groups="it_service_desk.group_it_backoffice",
     )
     major_incident_ids = fields.Many2many(
         "it.major.incident",
@@ -130,6 +142,7 @@ class ItCi(models.Model):
         "ci_id",
         "incident_id",
         string="Major Incidents",
+        groups="it_service_desk.group_it_backoffice",
     )
     business_system_id = fields.Many2one(
         "it.business.system",

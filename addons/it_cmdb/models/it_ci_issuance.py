@@ -74,7 +74,9 @@ class ItCiIssuance(models.Model):
         raise UserError(self.env._("Issuance history is kept: it cannot be deleted."))
 
     def action_print_handover(self):
-        return self.env.ref("it_cmdb.action_report_it_ci_handover").report_action(self)
+        return self.env.ref("it_cmdb.action_report_it_ci_handover").report_action(
+            self, config=False
+        )
 
     def action_return(self):
         self.ensure_one()
@@ -89,6 +91,7 @@ class ResPartner(models.Model):
     it_ci_issuance_ids = fields.One2many("it.ci.issuance", "partner_id", string="IT Items Issued")
     it_ci_held_count = fields.Integer(compute="_compute_it_ci_held_count", string="IT Items Held")
 
+    @api.depends("it_ci_issuance_ids.state")
     def _compute_it_ci_held_count(self):
         if not self.env["it.ci.issuance"].has_access("read"):
             self.it_ci_held_count = 0

@@ -117,11 +117,11 @@ class ItCiRelation(models.Model):
             if self.env.cr.fetchone():
                 raise ValidationError(
                     self.env._(
-                        "%(source)s %(type)s %(target)s would close a loop: "
-                        "relations of type %(type)s may not form a cycle.",
-                        source=relation.source_id.display_name,
-                        type=relation.type_id.name,
-                        target=relation.target_id.display_name,
+                        "%(src)s %(rel)s %(dst)s would close a loop: "
+                        "relations of type %(rel)s may not form a cycle.",
+                        src=relation.source_id.display_name,
+                        rel=relation.type_id.name,
+                        dst=relation.target_id.display_name,
                     )
                 )
 

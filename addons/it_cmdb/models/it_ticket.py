@@ -12,6 +12,7 @@ class ItTicket(models.Model):
         "ci_id",
         string="Configuration Items",
         check_company=True,
+        groups="it_cmdb.group_cmdb_user",
     )
     caused_by_change_id = fields.Many2one(
         "it.change",
@@ -19,6 +20,7 @@ class ItTicket(models.Model):
         index=True,
         tracking=True,
         check_company=True,
+        groups="it_cmdb.group_cmdb_user",
         help="The change whose implementation caused this incident.",
     )
 

@@ -26,6 +26,7 @@ class ItCiIssueWizard(models.TransientModel):
         compute="_compute_partner_id",
         store=True,
         readonly=False,
+        precompute=True,
         required=True,
     )
     date_issued = fields.Date(required=True, default=fields.Date.context_today)
@@ -89,7 +90,9 @@ class ItCiIssueWizard(models.TransientModel):
                 )
             )
         if self.print_form:
-            return self.env.ref("it_cmdb.action_report_it_ci_handover").report_action(issuances)
+            return self.env.ref("it_cmdb.action_report_it_ci_handover").report_action(
+                issuances, config=False
+            )
         return {"type": "ir.actions.act_window_close"}
 
 

@@ -1,0 +1,8 @@
+from . import (
+    test_change,
+    test_ci,
+    test_desk_links,
+    test_import,
+    test_issuance,
+    test_relation_impact,
+)
