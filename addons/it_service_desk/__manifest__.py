@@ -33,6 +33,7 @@
         "views/it_downtime_notice_views.xml",
         "views/it_knowledge_article_views.xml",
         "views/it_service_desk_menus.xml",
+        "views/portal_templates.xml",
         "report/it_major_incident_report.xml",
     ],
     "demo": [

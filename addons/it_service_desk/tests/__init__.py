@@ -4,6 +4,7 @@ from . import (
     test_intake,
     test_lifecycle,
     test_major_incident,
+    test_portal,
     test_problem_downtime,
     test_security,
 )
