@@ -121,6 +121,24 @@ class CounterBagDeposit(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Say which locker is taken before the database index refuses it.
+        lockers = [vals["locker_id"] for vals in vals_list if vals.get("locker_id")]
+        if lockers:
+            busy = self.search(
+                [("locker_id", "in", lockers), ("state", "in", ("deposited", "left"))]
+            )
+            if busy or len(set(lockers)) < len(lockers):
+                raise ValidationError(
+                    self.env._(
+                        "Locker %(tag)s already holds another customer's bag: one customer "
+                        "at a time.",
+                        tag=", ".join(busy.mapped("name")) or "",
+                    )
+                )
+        return super().create(vals_list)
+
     @api.constrains("valuables_warned")
     def _check_valuables_warned(self):
         for deposit in self:

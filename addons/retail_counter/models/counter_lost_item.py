@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 KINDS = [
@@ -275,6 +275,8 @@ class CounterLostItem(models.Model):
 
     def action_release_now(self):
         """Release by hand (e.g. confirmed unclaimed earlier); same rules as the cron."""
+        if not self.env.user.has_group("retail_counter.group_counter_supervisor"):
+            raise AccessError(self.env._("Only a supervisor releases an item before its time."))
         for item in self:
             if item.state != "held":
                 raise UserError(self.env._("Only held items can be released."))
@@ -293,6 +295,7 @@ class CounterLostItem(models.Model):
         a supervisor's sign-off; cash and valuables leave the safe for finance after five
         days; other articles go to security. Idempotent: only held items are touched.
         """
+        self.env["counter.lost.item"].flush_model()
         now = fields.Datetime.now()
         cases_state = SQL(
             "CASE i.kind WHEN 'valuable' THEN 'finance' WHEN 'other' THEN 'security' "

@@ -117,6 +117,14 @@ class ResPartner(models.Model):
 
         Two set-wise statements; running it twice changes nothing more.
         """
+        self.env["res.partner"].flush_model(
+            [
+                "counter_mailer_status",
+                "counter_card_number",
+                "counter_last_purchase_date",
+                "counter_card_issue_date",
+            ]
+        )
         today = fields.Date.context_today(self)
         cutoff = today - timedelta(days=LOCK_DAYS)
         self.env.cr.execute(

@@ -1,0 +1,11 @@
+from . import (
+    test_bag_deposit,
+    test_broadcast,
+    test_dashboard_security,
+    test_finance_export,
+    test_incident,
+    test_inquiry,
+    test_invoice,
+    test_lost_item,
+    test_membership,
+)
