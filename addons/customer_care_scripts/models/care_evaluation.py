@@ -216,7 +216,7 @@ class CareEvaluation(models.Model):
     @api.model
     def _care_script_version_of(self, record):
         if record and "care_script_id" in record._fields:
-            return record.care_script_id.current_version_id
+            return record.care_script_id._care_ensure_versions()
         return self.env["care.script.version"]
 
     @api.model
@@ -227,7 +227,7 @@ class CareEvaluation(models.Model):
                 "sequence": item.sequence,
                 "name": item.name,
                 "weight": item.weight,
-                "script_version_id": item.script_id.current_version_id.id,
+                "script_version_id": item.script_id._care_ensure_versions().id,
             }
             for item in checklist.item_ids
         ]

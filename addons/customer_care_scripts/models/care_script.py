@@ -66,13 +66,13 @@ class CareScript(models.Model):
     )
     state = fields.Selection(
         [("draft", "Draft"), ("published", "Published")],
-        default="draft",
+        default="published",
         required=True,
         copy=False,
         tracking=True,
         help="Only published scripts are shown on forms. Changing a published script "
         "creates a new version; earlier versions stay with the evaluations and "
-        "compliance records made on them.",
+        "compliance records made on them. Prepare a new script as a draft.",
     )
     model_ids = fields.Many2many(
         "ir.model",
@@ -247,11 +247,18 @@ class CareScript(models.Model):
             for script_id, name, steps in self.env.cr.fetchall()
         }
 
-    def _care_snapshot(self):
+    def _care_snapshot(self, force=False):
         """Freeze the content of published scripts as a new version when it differs
         from their current version, and copy the translations of the live script to
-        its current version. Returns the new versions."""
-        scripts = self.filtered(lambda s: s.state == "published")
+        its current version. Returns the new versions.
+
+        While a data file is loaded (module install/update) nothing is frozen, so that
+        a script and its step records make one version, not one per record: the
+        version is made on first use (``_care_ensure_versions``) or next edit.
+        """
+        if not force and self.env.context.get("install_filename"):
+            return self.env["care.script.version"]
+        scripts = self.filtered(lambda s: s.state == "published" and s.step_ids)
         if not scripts:
             return self.env["care.script.version"]
         fingerprints = scripts._care_fingerprints()
@@ -293,6 +300,14 @@ class CareScript(models.Model):
                 script.with_context(care_script_no_snapshot=True).current_version_id = version
         scripts._care_sync_version_translations()
         return versions
+
+    def _care_ensure_versions(self):
+        """Current versions of the scripts, frozen now if their content changed (or was
+        loaded from a data file) since. Returns ``care.script.version`` records."""
+        # sudo: freezing published content is bookkeeping of the script, triggered by
+        # whoever first uses it (staff ticking steps may not create versions themselves)
+        self.sudo()._care_snapshot(force=True)
+        return self.current_version_id
 
     def _care_sync_version_translations(self):
         """Copy the translations of live scripts to their current versions (set-wise).

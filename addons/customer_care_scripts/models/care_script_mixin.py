@@ -130,7 +130,11 @@ class CareScriptMixin(models.AbstractModel):
         """The compliance record of ``user`` (default: the current user) on the
         record's current script version; created when missing and ``create``."""
         self.ensure_one()
-        version = self.care_script_id.current_version_id
+        version = (
+            self.care_script_id._care_ensure_versions()
+            if create
+            else self.care_script_id.current_version_id
+        )
         if not version:
             if not create:
                 return self.env["care.script.compliance"]

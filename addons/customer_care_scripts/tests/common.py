@@ -67,7 +67,6 @@ class CareCase(TransactionCase):
                 ],
             }
         )
-        cls.script.action_publish()
         cls.partner = cls.env["res.partner"].create(
             {
                 "name": "Zhang San",

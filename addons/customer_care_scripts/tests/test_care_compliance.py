@@ -39,7 +39,6 @@ class TestCompliance(CareCase):
                 "step_ids": [(0, 0, {"text": "Hi"})],
             }
         )
-        other.action_publish()
         with self.assertRaises(ValidationError):
             compliance.write(
                 {"line_ids": [(0, 0, {"step_id": other.current_version_id.step_ids.id})]}

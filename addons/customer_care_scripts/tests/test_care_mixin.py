@@ -42,7 +42,6 @@ class TestMixin(CareCase):
                 "step_ids": [Command.create({"text": "Our own greeting"})],
             }
         )
-        own.action_publish()
         self.env["care.script"].create(
             {
                 "name": "Other store wording",
@@ -50,7 +49,7 @@ class TestMixin(CareCase):
                 "company_id": other.id,
                 "step_ids": [Command.create({"text": "Other greeting"})],
             }
-        ).action_publish()
+        )
         interaction = self._interaction()
         self.assertEqual(interaction.care_script_id, own)
         self.assertIn("Our own greeting", interaction.care_script_html)

@@ -79,7 +79,9 @@ class TestScriptLifecycle(CareCase):
             )
 
     def test_publish_requires_steps_and_draft(self):
-        empty = self.env["care.script"].create({"name": "Empty", "code": "test_care_empty"})
+        empty = self.env["care.script"].create(
+            {"name": "Empty", "code": "test_care_empty", "state": "draft"}
+        )
         with self.assertRaises(UserError):
             empty.action_publish()
         self.assertEqual(empty.state, "draft")
@@ -140,6 +142,7 @@ class TestScriptLifecycle(CareCase):
             {
                 "name": "Draft",
                 "code": "test_care_draft",
+                "state": "draft",
                 "step_ids": [Command.create({"text": "Hi"})],
             }
         )
@@ -161,6 +164,29 @@ class TestScriptLifecycle(CareCase):
         self.assertEqual(
             version_step.with_context(lang="zh_CN").text, "欢迎光临、请问有什么需要帮助的?"
         )
+
+    def test_new_scripts_are_live_and_versioned_once_they_have_steps(self):
+        script = self.env["care.script"].create({"name": "Live", "code": "test_care_live"})
+        self.assertEqual(script.state, "published")
+        self.assertFalse(script.version_ids, "no version without content")
+        script.write({"step_ids": [Command.create({"text": "Hello"})]})
+        self.assertEqual(script.version, 1)
+
+    def test_data_files_defer_the_version_to_first_use(self):
+        Script = self.env["care.script"].with_context(
+            install_module="customer_care_scripts", install_filename="demo/x.xml"
+        )
+        script = Script.create({"name": "Loaded", "code": "test_care_loaded"})
+        Script.env["care.script.step"].create(
+            [{"script_id": script.id, "sequence": seq, "text": f"Step {seq}"} for seq in (10, 20)]
+        )
+        self.assertFalse(script.version_ids)
+        # first use by a staff member (who may not create versions) freezes one version
+        interaction = self._interaction(script=script)
+        compliance = interaction.with_user(self.staff)._care_script_mark_steps([10])
+        self.assertEqual(script.version_count, 1)
+        self.assertEqual(compliance.version_id.step_ids.mapped("text"), ["Step 10", "Step 20"])
+        self.assertEqual(script._care_ensure_versions(), compliance.version_id)
 
     def test_unpublished_script_is_not_versioned_until_republished(self):
         self.script.action_unpublish()
