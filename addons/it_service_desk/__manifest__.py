@@ -32,6 +32,8 @@
         "views/it_problem_views.xml",
         "views/it_downtime_notice_views.xml",
         "views/it_knowledge_article_views.xml",
+        "views/res_config_settings_views.xml",
+        "report/it_ticket_report_views.xml",
         "views/it_service_desk_menus.xml",
         "views/portal_templates.xml",
         "report/it_major_incident_report.xml",

@@ -7,9 +7,11 @@ from . import (
     it_major_incident,
     it_problem,
     it_region,
+    it_service_report,
     it_stage,
     it_team,
     it_ticket,
     it_ticket_assignment,
+    res_config_settings,
     res_partner,
 )

@@ -6,5 +6,6 @@ from . import (
     test_major_incident,
     test_portal,
     test_problem_downtime,
+    test_reports,
     test_security,
 )
