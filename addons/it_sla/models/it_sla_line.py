@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.addons.it_service_desk.models.it_ticket import PRIORITIES
 from odoo.tools import SQL
 
-from .sla_worktime import hours_many, plan_many
+from .sla_worktime import WorkTime
 
 TARGET_TYPES = [
     ("response", "First Response"),
@@ -111,6 +111,14 @@ class ItSlaLine(models.Model):
             line.display_name = f"{line.ticket_id.ref or ''} {labels.get(line.target_type, '')}"
 
     # ------------------------------------------------------------------ deadlines
+    @staticmethod
+    def _targets_on(worktime, start, target_hours, paused_hours, warning_percent):
+        """(deadline, warning date): the target counts from the start, pauses excluded."""
+        return (
+            worktime.add(start, target_hours + paused_hours),
+            worktime.add(start, target_hours * warning_percent / 100.0 + paused_hours),
+        )
+
     @api.model
     def _fill_deadlines(self, items):
         """Set ``deadline`` and ``warning_date`` in dicts holding calendar (record),
@@ -120,36 +128,48 @@ class ItSlaLine(models.Model):
         for item in items:
             per_calendar[item["calendar"]].append(item)
         for calendar, group in per_calendar.items():
-            requests = []
+            starts = [item["start_date"] for item in group]
+            worktime = WorkTime.for_span(
+                calendar,
+                min(starts),
+                max(starts),
+                max(item["target_hours"] + (item.get("paused_hours") or 0.0) for item in group),
+            )
             for item in group:
-                paused = item.get("paused_hours") or 0.0
-                requests.append((item["start_date"], item["target_hours"] + paused))
-                requests.append(
-                    (
-                        item["start_date"],
-                        item["target_hours"] * item["warning_percent"] / 100.0 + paused,
-                    )
+                item["deadline"], item["warning_date"] = self._targets_on(
+                    worktime,
+                    item["start_date"],
+                    item["target_hours"],
+                    item.get("paused_hours") or 0.0,
+                    item["warning_percent"],
                 )
-            results = plan_many(calendar, requests)
-            for index, item in enumerate(group):
-                item["deadline"] = results[2 * index]
-                item["warning_date"] = results[2 * index + 1]
+
+    def _per_calendar(self):
+        groups = defaultdict(lambda: self.browse())
+        for line in self:
+            groups[line.calendar_id] |= line
+        return groups.items()
+
+    def _worktime(self, calendar, first, last, hours=0.0):
+        return WorkTime.for_span(calendar, first, last, hours)
 
     def _recompute_deadlines(self):
-        items = [
-            {
-                "line": line,
-                "calendar": line.calendar_id,
-                "start_date": line.start_date,
-                "target_hours": line.target_hours,
-                "paused_hours": line.paused_hours,
-                "warning_percent": line.policy_id.warning_percent,
-            }
-            for line in self
-        ]
-        self._fill_deadlines(items)
-        for item in items:
-            item["line"].write({"deadline": item["deadline"], "warning_date": item["warning_date"]})
+        for calendar, group in self._per_calendar():
+            worktime = self._worktime(
+                calendar,
+                min(group.mapped("start_date")),
+                max(group.mapped("start_date")),
+                max(line.target_hours + line.paused_hours for line in group),
+            )
+            for line in group:
+                deadline, warning = self._targets_on(
+                    worktime,
+                    line.start_date,
+                    line.target_hours,
+                    line.paused_hours,
+                    line.policy_id.warning_percent,
+                )
+                line.write({"deadline": deadline, "warning_date": warning})
 
     def _retarget(self):
         """Follow the policy's current targets, keeping the start (elapsed time is kept)."""
@@ -192,37 +212,49 @@ class ItSlaLine(models.Model):
         lines = self.filtered(lambda line: line.status == "paused")
         if not lines:
             return
-        per_calendar = defaultdict(lambda: self.browse())
-        for line in lines:
-            per_calendar[line.calendar_id] |= line
         open_pauses = self.env["it.sla.pause"].search(
             [("line_id", "in", lines.ids), ("date_end", "=", False)]
         )
         pause_of = {pause.line_id.id: pause for pause in open_pauses}
-        for calendar, group in per_calendar.items():
-            spans = hours_many(calendar, [(line.paused_since or now, now) for line in group])
-            for line, hours in zip(group, spans, strict=True):
+        for calendar, group in lines._per_calendar():
+            worktime = self._worktime(
+                calendar,
+                min(group.mapped("start_date") + [line.paused_since or now for line in group]),
+                now,
+                max(line.target_hours + line.paused_hours for line in group),
+            )
+            for line in group:
+                hours = worktime.between(line.paused_since or now, now)
+                paused = line.paused_hours + hours
+                deadline, warning = self._targets_on(
+                    worktime,
+                    line.start_date,
+                    line.target_hours,
+                    paused,
+                    line.policy_id.warning_percent,
+                )
                 line.write(
                     {
                         "status": "running",
                         "paused_since": False,
-                        "paused_hours": line.paused_hours + hours,
+                        "paused_hours": paused,
+                        "deadline": deadline,
+                        "warning_date": warning,
                     }
                 )
                 if line.id in pause_of:
                     pause_of[line.id].write({"date_end": now, "duration_hours": hours})
-        lines._recompute_deadlines()
 
     def _reach(self, now):
         """The target is reached now: met when on time, breached when late."""
         lines = self.filtered(lambda line: line.status != "cancelled" and not line.reached_date)
+        if not lines:
+            return
         lines._resume(now)
-        per_calendar = defaultdict(lambda: self.browse())
-        for line in lines:
-            per_calendar[line.calendar_id] |= line
-        for calendar, group in per_calendar.items():
-            spans = hours_many(calendar, [(line.start_date, now) for line in group])
-            for line, hours in zip(group, spans, strict=True):
+        for calendar, group in lines._per_calendar():
+            worktime = self._worktime(calendar, min(group.mapped("start_date")), now)
+            for line in group:
+                hours = worktime.between(line.start_date, now)
                 late = line.status == "breached" or (line.deadline and now > line.deadline)
                 vals = {
                     "reached_date": now,
@@ -262,14 +294,26 @@ class ItSlaLine(models.Model):
         lines = self.filtered(lambda line: line.reached_date and line.status in ("met", "breached"))
         if not lines:
             return
-        per_calendar = defaultdict(lambda: self.browse())
-        for line in lines:
-            per_calendar[line.calendar_id] |= line
         reason = self.env._("Resolved, then reopened")
-        for calendar, group in per_calendar.items():
-            spans = hours_many(calendar, [(line.reached_date, now) for line in group])
-            for line, hours in zip(group, spans, strict=True):
-                self.env["it.sla.pause"].create(
+        pauses = []
+        for calendar, group in lines._per_calendar():
+            worktime = self._worktime(
+                calendar,
+                min(group.mapped("start_date")),
+                now,
+                max(line.target_hours + line.paused_hours for line in group),
+            )
+            for line in group:
+                hours = worktime.between(line.reached_date, now)
+                paused = line.paused_hours + hours
+                deadline, warning = self._targets_on(
+                    worktime,
+                    line.start_date,
+                    line.target_hours,
+                    paused,
+                    line.policy_id.warning_percent,
+                )
+                pauses.append(
                     {
                         "line_id": line.id,
                         "date_start": line.reached_date,
@@ -282,12 +326,14 @@ class ItSlaLine(models.Model):
                     {
                         "reached_date": False,
                         "working_hours": 0.0,
-                        "paused_hours": line.paused_hours + hours,
+                        "paused_hours": paused,
                         "status": "running" if line.status == "met" else "breached",
+                        "deadline": deadline,
+                        "warning_date": warning,
                     }
                 )
+        self.env["it.sla.pause"].create(pauses)
         lines._sync_compliance()
-        lines._recompute_deadlines()
 
     def _cancel(self):
         self.filtered(lambda line: line.status in COUNTING).write(
