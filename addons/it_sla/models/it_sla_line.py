@@ -212,10 +212,7 @@ class ItSlaLine(models.Model):
         lines = self.filtered(lambda line: line.status == "paused")
         if not lines:
             return
-        open_pauses = self.env["it.sla.pause"].search(
-            [("line_id", "in", lines.ids), ("date_end", "=", False)]
-        )
-        pause_of = {pause.line_id.id: pause for pause in open_pauses}
+        closed = []
         for calendar, group in lines._per_calendar():
             worktime = self._worktime(
                 calendar,
@@ -242,8 +239,19 @@ class ItSlaLine(models.Model):
                         "warning_date": warning,
                     }
                 )
-                if line.id in pause_of:
-                    pause_of[line.id].write({"date_end": now, "duration_hours": hours})
+                closed.append(SQL("(%s, %s)", line.id, hours))
+        # close the open pause records in one statement
+        self.env["it.sla.pause"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """UPDATE it_sla_pause p SET date_end = %s, duration_hours = v.hours
+                     FROM (VALUES %s) AS v(line_id, hours)
+                    WHERE p.line_id = v.line_id AND p.date_end IS NULL""",
+                now,
+                SQL(", ").join(closed),
+            )
+        )
+        self.env["it.sla.pause"].invalidate_model(["date_end", "duration_hours"])
 
     def _reach(self, now):
         """The target is reached now: met when on time, breached when late."""

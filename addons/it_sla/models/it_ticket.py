@@ -219,6 +219,20 @@ class ItTicket(models.Model):
                 line._pause(now, line.ticket_id.stage_id.name, line.ticket_id.stage_id)
 
     def _sla_on_stage_change(self, before):
+        def relevant(ticket):
+            old_state, old_pause = before[ticket.id]
+            return (
+                old_pause != ticket.stage_id.sla_pause
+                or old_state in ENDED_STATES
+                or ticket.state in ENDED_STATES
+                or (old_state == "new" and ticket.state != "new")
+            )
+
+        self.filtered(relevant)._sla_stage_transitions(before)
+
+    def _sla_stage_transitions(self, before):
+        if not self:
+            return
         now = fields.Datetime.now()
         lines = self._sla_lines()
         Line = lines.browse()
