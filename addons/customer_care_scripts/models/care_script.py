@@ -348,11 +348,11 @@ class CareScript(models.Model):
 
     # ------------------------------------------------------------------ actions
     def action_publish(self):
+        """Make the scripts live on the forms and freeze their current version.
+
+        Idempotent: an already published script only gets its version frozen (data
+        files of other modules call it after loading their scripts)."""
         for script in self:
-            if script.state != "draft":
-                raise UserError(
-                    self.env._("The script %(name)s is already published.", name=script.name)
-                )
             if not script.step_ids:
                 raise UserError(
                     self.env._(
@@ -360,8 +360,10 @@ class CareScript(models.Model):
                         name=script.name,
                     )
                 )
-        self.with_context(care_script_no_snapshot=True).write({"state": "published"})
-        self._care_snapshot()
+        self.filtered(lambda s: s.state == "draft").with_context(
+            care_script_no_snapshot=True
+        ).write({"state": "published"})
+        self._care_ensure_versions()
         return True
 
     def action_unpublish(self):

@@ -86,8 +86,9 @@ class TestScriptLifecycle(CareCase):
             empty.action_publish()
         self.assertEqual(empty.state, "draft")
         self.assertFalse(empty.version_ids)
-        with self.assertRaises(UserError):
-            self.script.action_publish()
+        # publishing again is harmless: no new version
+        self.script.action_publish()
+        self.assertEqual(self.script.version_count, 1)
         with self.assertRaises(UserError):
             empty.action_unpublish()
 
