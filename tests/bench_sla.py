@@ -212,6 +212,7 @@ def bench_cron(registry):
     now = datetime(2030, 1, 7, 12, 0)
     done = 0
     rows = []
+    warmed = False
     for size in SIZES:
         with registry.cursor() as cr:
             env = environment(cr)
@@ -221,6 +222,12 @@ def bench_cron(registry):
             if done < size:
                 bulk_insert(env, teams, policy, done + 1, size - done, now)
             cr.commit()
+        if not warmed:
+            # fill the registry caches (model ids, xml ids) once, outside the figures
+            with registry.cursor() as cr:
+                environment(cr)["it.sla.line"]._cron_check_sla(now=now)
+                cr.rollback()
+            warmed = True
         with registry.cursor() as cr:
             env = environment(cr)
             lines = env["it.sla.line"]
@@ -272,7 +279,11 @@ def bench_create(registry, with_sla):
             env.invalidate_all()
         elapsed = time.perf_counter() - started
         sql = cr.sql_log_count - before
-        lines = env["it.sla.line"].search_count([]) if with_sla else 0
+        lines = (
+            env["it.sla.line"].search_count([("ticket_id.name", "=like", "Created %")])
+            if with_sla
+            else 0
+        )
         cr.rollback()
     return elapsed, sql, lines
 

@@ -198,7 +198,7 @@ class ItSlaLine(models.Model):
         self.env["it.sla.pause"].create(
             [
                 {
-                    "line_id": line.id,
+                    **line._pause_vals(),
                     "date_start": now,
                     "reason": reason,
                     "stage_id": stage.id if stage else False,
@@ -206,6 +206,16 @@ class ItSlaLine(models.Model):
                 for line in lines
             ]
         )
+
+    def _pause_vals(self):
+        self.ensure_one()
+        return {
+            "line_id": self.id,
+            "ticket_id": self.ticket_id.id,
+            "policy_id": self.policy_id.id,
+            "target_type": self.target_type,
+            "company_id": self.company_id.id,
+        }
 
     def _resume(self, now):
         """End the pause: the deadline moves by the working time spent paused."""
@@ -323,7 +333,7 @@ class ItSlaLine(models.Model):
                 )
                 pauses.append(
                     {
-                        "line_id": line.id,
+                        **line._pause_vals(),
                         "date_start": line.reached_date,
                         "date_end": now,
                         "duration_hours": hours,

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .it_sla_line import TARGET_TYPES
+
 
 class ItSlaPause(models.Model):
     """One pause of an SLA timer, with its reason, for the SLA analysis."""
@@ -10,11 +12,12 @@ class ItSlaPause(models.Model):
     _check_company_auto = True
 
     line_id = fields.Many2one("it.sla.line", required=True, ondelete="cascade", index=True)
-    ticket_id = fields.Many2one(related="line_id.ticket_id", store=True, index=True)
-    policy_id = fields.Many2one(related="line_id.policy_id", store=True)
+    # copied from the timer at creation (not related: one INSERT, no follow-up UPDATE)
+    ticket_id = fields.Many2one("it.ticket", index=True, readonly=True, ondelete="cascade")
+    policy_id = fields.Many2one("it.sla.policy", readonly=True, ondelete="restrict")
+    target_type = fields.Selection(TARGET_TYPES, string="Target", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
     team_id = fields.Many2one(related="line_id.team_id", string="Team")
-    target_type = fields.Selection(related="line_id.target_type", store=True)
-    company_id = fields.Many2one(related="line_id.company_id", store=True)
     stage_id = fields.Many2one("it.stage", string="Stage")
     reason = fields.Char(required=True)
     date_start = fields.Datetime(string="Paused", required=True)

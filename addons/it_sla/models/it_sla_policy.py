@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.addons.it_service_desk.models.it_ticket import PRIORITIES
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 CUSTOMER_CLASSES = [("all", "All Requesters"), ("vip", "VIP Only"), ("normal", "Normal Only")]
 
@@ -237,6 +237,20 @@ class ItSlaPolicy(models.Model):
             )
             lines._retarget()
         return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        used = (
+            self.env["it.sla.line"]
+            .sudo()
+            .search_count(  # sudo: count every company's use
+                [("policy_id", "in", self.ids)], limit=1
+            )
+        )
+        if used:
+            raise UserError(
+                self.env._("A policy with timers keeps its history: archive it instead.")
+            )
 
     def action_view_lines(self):
         self.ensure_one()

@@ -133,7 +133,28 @@ class ItTicket(models.Model):
 
     def _sla_lines(self):
         # sudo: timers are system-managed; whoever may change a ticket moves its timers
-        return self.env["it.sla.line"].sudo().search([("ticket_id", "in", self.ids)])
+        return (
+            self.env["it.sla.line"]
+            .sudo()
+            .search_fetch(
+                [("ticket_id", "in", self.ids)],
+                [
+                    "ticket_id",
+                    "policy_id",
+                    "calendar_id",
+                    "target_type",
+                    "target_hours",
+                    "start_date",
+                    "deadline",
+                    "reached_date",
+                    "status",
+                    "paused_since",
+                    "paused_hours",
+                    "breach_date",
+                ],
+                order="id",
+            )
+        )
 
     # ------------------------------------------------------------------ engine
     def _sla_apply(self, start=None):
@@ -148,7 +169,7 @@ class ItTicket(models.Model):
         Line = self.env["it.sla.line"].sudo()  # sudo: timers are system-managed
         policy_of = self.env["it.sla.policy"]._policy_for_tickets(tickets)
         lines_of = defaultdict(lambda: Line.browse())
-        for line in Line.search([("ticket_id", "in", tickets.ids)]):
+        for line in Line.search([("ticket_id", "in", tickets.ids)], order="id"):
             lines_of[line.ticket_id.id] |= line
         to_create, to_retarget, to_cancel = [], Line.browse(), Line.browse()
         per_policy = defaultdict(lambda: self.browse())

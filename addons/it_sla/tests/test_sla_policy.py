@@ -1,6 +1,6 @@
 import psycopg2
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
@@ -196,3 +196,16 @@ class TestSlaPolicy(SlaCase):
         ticket.with_user(self.agent).write({"is_vip": True})
         self.assertEqual(ticket.sla_policy_id, self.policy_vip)
         self.assertEqual(self.line(ticket, "response").target_hours, 2)
+
+    def test_used_policy_is_archived_not_deleted(self):
+        self.make_ticket()
+        with self.assertRaises(UserError):
+            self.policy_normal.unlink()
+        self.assertTrue(self.policy_normal.exists())
+        self.policy_normal.action_archive()
+        self.assertFalse(self.policy_normal.active)
+        unused = self.env["it.sla.policy"].create(
+            {"name": "Unused", "sequence": 70, "priority": "4", "calendar_id": self.office.id}
+        )
+        unused.unlink()
+        self.assertFalse(unused.exists())
