@@ -132,8 +132,10 @@ class ItTicket(models.Model):
         return res
 
     def _sla_lines(self):
+        """Every timer of these tickets, in one query; also fills ``sla_line_ids`` in
+        the cache, which the SLA status compute reads next."""
         # sudo: timers are system-managed; whoever may change a ticket moves its timers
-        return (
+        lines = (
             self.env["it.sla.line"]
             .sudo()
             .search_fetch(
@@ -142,12 +144,14 @@ class ItTicket(models.Model):
                     "ticket_id",
                     "policy_id",
                     "calendar_id",
+                    "company_id",
                     "target_type",
                     "target_hours",
                     "start_date",
                     "deadline",
                     "reached_date",
                     "status",
+                    "warning_sent",
                     "paused_since",
                     "paused_hours",
                     "breach_date",
@@ -155,6 +159,13 @@ class ItTicket(models.Model):
                 order="id",
             )
         )
+        ids_of = {ticket_id: [] for ticket_id in self.ids}
+        for line in lines:
+            ids_of[line.ticket_id.id].append(line.id)
+        self.env.cache.insert_missing(
+            self, self._fields["sla_line_ids"], [tuple(ids_of[tid]) for tid in self.ids]
+        )
+        return lines
 
     # ------------------------------------------------------------------ engine
     def _sla_apply(self, start=None):
