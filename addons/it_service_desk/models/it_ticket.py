@@ -219,6 +219,9 @@ class ItTicket(models.Model):
         string="Front-line Team",
         index=True,
         copy=False,
+        compute="_compute_front_team_id",
+        store=True,
+        precompute=True,
         help="Front-line team that owns the ticket while it is dispatched to the back office.",
     )
 
@@ -316,8 +319,28 @@ class ItTicket(models.Model):
 
     @api.depends("category_id")
     def _compute_team_id(self):
+        front_lines = {}
         for ticket in self:
-            ticket.team_id = ticket.team_id or ticket.category_id.team_id
+            team = ticket.team_id or ticket.category_id.team_id
+            if not team:
+                company = ticket.company_id or self.env.company
+                if company not in front_lines:
+                    teams = self.env["it.team"].search(
+                        [("tier", "=", "1"), ("company_id", "=", company.id)]
+                    )
+                    # the agent's own front-line team first, else the first one
+                    mine = teams.filtered(lambda t: self.env.user in t.member_ids)
+                    front_lines[company] = (mine or teams)[:1]
+                team = front_lines[company]
+            ticket.team_id = team
+
+    @api.depends("team_id")
+    def _compute_front_team_id(self):
+        for ticket in self:
+            if ticket.team_id.tier == "1":
+                ticket.front_team_id = ticket.team_id
+            else:
+                ticket.front_team_id = ticket.front_team_id
 
     @api.depends("team_id.tier")
     def _compute_tier(self):
@@ -469,8 +492,6 @@ class ItTicket(models.Model):
         tickets = super().create(vals_list)
         history = []
         for ticket in tickets:
-            if ticket.team_id.tier == "1" and not ticket.front_team_id:
-                ticket.front_team_id = ticket.team_id
             history.append(ticket._history_vals("create"))
         self.env["it.ticket.assignment"].sudo().create(history)
         # (sudo: the history is written by the system for every role, including portal)
@@ -602,6 +623,11 @@ class ItTicket(models.Model):
                     "default_team_id": self[:1].system_id.team_id.id,
                 },
             }
+        # RPC-friendly: ids are accepted as well as records
+        if isinstance(team, int):
+            team = self.env["it.team"].browse(team)
+        if isinstance(user, int):
+            user = self.env["res.users"].browse(user)
         if not team or team.tier == "1":
             raise UserError(
                 self.env._(
@@ -612,8 +638,6 @@ class ItTicket(models.Model):
         for ticket in self:
             vals = ticket._first_response_vals()
             vals.update(team_id=team.id, tier=team.tier, user_id=user.id if user else False)
-            if not ticket.front_team_id and ticket.team_id.tier == "1":
-                vals["front_team_id"] = ticket.team_id.id
             ticket.with_context(it_history_event="dispatch")._move_to("dispatched", **vals)
             ticket.message_post(
                 body=Markup("<p>%s</p>")
@@ -771,6 +795,11 @@ class ItTicket(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         self._move_to("callback")
+        return True
+
+    def action_demo_callback_done(self, score, remarks=None):
+        """Record the pending callbacks of these tickets as reached (demo data, API)."""
+        self.callback_ids.filtered(lambda c: c.state == "pending").action_done(score, remarks)
         return True
 
     def _apply_callback_rating(self, score, remarks=None):
@@ -1014,6 +1043,8 @@ class ItTicket(models.Model):
 
     def action_merge_into(self, master):
         """Merge duplicates into ``master``: messages, followers, requesters kept; archived."""
+        if isinstance(master, int):
+            master = self.browse(master)
         master.ensure_one()
         if master in self:
             raise UserError(self.env._("A ticket cannot be merged into itself."))
@@ -1166,17 +1197,36 @@ class ItTicket(models.Model):
 
     # ------------------------------------------------------------------ scripts
     def _care_script_code(self):
+        """Which script the agent follows now (codes shipped by customer_care_scripts)."""
         self.ensure_one()
+        if self.is_redirected or (self.category_id.outside_it and self.state in OPEN_STATES):
+            return "desk_non_it_redirect"
         if self.major_incident_id and self.state in OPEN_STATES:
             return "desk_major_incident_notice"
+        if self.state == "dispatched":
+            return "desk_dispatch"
         if self.state in ("resolved", "callback"):
             return "desk_callback"
         return "desk_intake"
 
     def _care_script_values(self):
         self.ensure_one()
+        incident = self.major_incident_id
         return {
             "customer_name": self.partner_id.name or "",
             "phone": self.partner_phone or "",
             "ticket_ref": self.ref or "",
+            "ticket_subject": self.name or "",
+            "staff_name": (self.user_id or self.env.user).name,
+            "team_name": self.team_id.name or "",
+            "redirect_to": self.redirect_destination or self.category_id.redirect_destination or "",
+            "affected_systems": ", ".join(incident.system_ids.mapped("name"))
+            if incident
+            else (self.system_id.name or ""),
+            "regions": ", ".join(incident.region_ids.mapped("name"))
+            if incident
+            else (self.region_id.name or ""),
+            "next_update": fields.Datetime.to_string(incident.date_next_update)
+            if incident.date_next_update
+            else "",
         }

@@ -62,7 +62,9 @@ class TestReports(DeskCase):
         self.assertEqual(backlog, 1)
         self.assertAlmostEqual(sat, 3.0)
         per_agent = dict(
-            Report._read_group(domain + [("close_reason", "=", "resolved")], ["user_id"], ["nbr:sum"])
+            Report._read_group(
+                domain + [("close_reason", "=", "resolved")], ["user_id"], ["nbr:sum"]
+            )
         )
         self.assertEqual(sum(per_agent.values()), 2)
 
