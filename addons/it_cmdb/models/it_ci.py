@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
+from odoo.tools.sql import create_index
 
 CI_STATES = [
     ("in_stock", "In Stock"),
@@ -46,11 +47,11 @@ class ItCi(models.Model):
     asset_number = fields.Char(
         readonly=True,
         copy=False,
-        index=True,
+        index="trigram",  # the unique constraint gives the btree for sorting
         default="/",
         help="Unique number of the item, from the sequence of its class.",
     )
-    name = fields.Char(required=True, tracking=True)
+    name = fields.Char(required=True, tracking=True, index="trigram")
     class_id = fields.Many2one(
         "it.ci.class",
         string="Class",
@@ -64,7 +65,7 @@ class ItCi(models.Model):
     ci_properties = fields.Properties(
         string="Attributes", definition="class_id.attribute_definition", copy=True
     )
-    serial = fields.Char(string="Serial Number", tracking=True, copy=False, index=True)
+    serial = fields.Char(string="Serial Number", tracking=True, copy=False, index="trigram")
     model = fields.Char(tracking=True)
     vendor = fields.Char(tracking=True)
     location_id = fields.Many2one("it.ci.location", index=True, tracking=True, check_company=True)
@@ -156,9 +157,18 @@ class ItCi(models.Model):
     )
     change_count = fields.Integer(compute="_compute_change_count")
     impacted_service_ids = fields.Many2many(
-        "it.ci", compute="_compute_impact", string="Impacted Services"
+        "it.ci",
+        compute="_compute_impact",
+        string="Impacted Services",
+        # the impact query keeps active items only: no second pass over 10,000s of rows
+        context={"active_test": False},
     )
-    impacted_ci_ids = fields.Many2many("it.ci", compute="_compute_impact", string="Impacted Items")
+    impacted_ci_ids = fields.Many2many(
+        "it.ci",
+        compute="_compute_impact",
+        string="Impacted Items",
+        context={"active_test": False},  # see impacted_service_ids
+    )
     impacted_partner_ids = fields.Many2many(
         "res.partner", compute="_compute_impact", string="Impacted Users"
     )
@@ -166,6 +176,7 @@ class ItCi(models.Model):
         "it.ci",
         compute="_compute_supporting_ci_ids",
         string="Items Under It",
+        context={"active_test": False},  # see impacted_ci_ids
         help="Every item this one runs on or depends on, directly or not.",
     )
     color = fields.Integer()
@@ -177,6 +188,20 @@ class ItCi(models.Model):
     _sql_constraints = [
         ("asset_number_uniq", "unique(asset_number)", "The asset number must be unique."),
     ]
+
+    def init(self):
+        # the impact query drops archived items (few) and collects holders (many):
+        # small partial indexes let it do both without visiting the table
+        create_index(
+            self.env.cr, "it_ci_inactive_idx", self._table, ["id"], where="active IS NOT TRUE"
+        )
+        create_index(
+            self.env.cr,
+            "it_ci_holder_idx",
+            self._table,
+            ["id", "holder_partner_id"],
+            where="holder_partner_id IS NOT NULL",
+        )
 
     # ------------------------------------------------------------------ computes
     @api.depends("warranty_end")
@@ -231,10 +256,10 @@ class ItCi(models.Model):
             if not ci.id:
                 ci.impacted_ci_ids = ci.impacted_service_ids = ci.impacted_partner_ids = False
                 continue
-            impacted = self.browse(self._impact_ids(ci.ids, downstream=True)) - ci
-            ci.impacted_ci_ids = impacted
-            ci.impacted_service_ids = (impacted | ci).filtered("is_service") - ci
-            ci.impacted_partner_ids = (ci | impacted)._get_users()
+            cis, services, partners = self._impact_summary(ci.ids)
+            ci.impacted_ci_ids = self.browse(cis) - ci
+            ci.impacted_service_ids = self.browse(services) - ci
+            ci.impacted_partner_ids = self.env["res.partner"].browse(partners)
 
     def _compute_supporting_ci_ids(self):
         for ci in self:
@@ -245,21 +270,20 @@ class ItCi(models.Model):
 
     # ------------------------------------------------------------------ impact
     @api.model
-    def _impact_ids(self, ci_ids, downstream=True):
-        """Ids of the active items reachable from ``ci_ids`` (included), in ONE query.
+    def _reach_sql(self, ci_ids, downstream=True):
+        """The recursive CTE ``reach(id)``: items reachable from ``ci_ids`` (included).
 
         downstream=True follows the impact: from an item to everything that runs on,
         depends on or is made of it, up to the business services. downstream=False
-        goes the other way: from a service to every item under it.
+        goes the other way: from a service to every item under it. UNION (not UNION
+        ALL) drops the rows already reached, so loops of "connected to" terminate.
         """
-        if not ci_ids:
-            return []
         self.env["it.ci.relation"].flush_model(["upstream_id", "downstream_id"])
-        self.flush_model(["active"])
+        self.flush_model(["active", "is_service", "holder_partner_id", "user_partner_ids"])
         src, dst = (
             ("upstream_id", "downstream_id") if downstream else ("downstream_id", "upstream_id")
         )
-        query = SQL(
+        return SQL(
             """
             WITH RECURSIVE reach(id) AS (
                 SELECT unnest(%(ids)s::int[])
@@ -269,26 +293,68 @@ class ItCi(models.Model):
                   JOIN reach ON r.%(src)s = reach.id
                  WHERE r.%(dst)s IS NOT NULL
             )
-            SELECT reach.id FROM reach JOIN it_ci ci ON ci.id = reach.id WHERE ci.active
             """,
             ids=list(ci_ids),
             src=SQL.identifier(src),
             dst=SQL.identifier(dst),
         )
-        self.env.cr.execute(query)
+
+    @api.model
+    def _impact_ids(self, ci_ids, downstream=True):
+        """Ids of the active items reachable from ``ci_ids`` (included), in ONE query."""
+        if not ci_ids:
+            return []
+        self.env.cr.execute(
+            SQL(
+                """
+                %s
+                SELECT id FROM reach
+                 WHERE id NOT IN (SELECT id FROM it_ci WHERE active IS NOT TRUE)
+                """,
+                self._reach_sql(ci_ids, downstream),
+            )
+        )
         return [row[0] for row in self.env.cr.fetchall()]
 
-    def _get_users(self):
-        """People who depend on these items: their holders and their declared users."""
-        return self.holder_partner_id | self.user_partner_ids
+    @api.model
+    def _impact_summary(self, ci_ids):
+        """(item ids, business service ids, partner ids) hit when ``ci_ids`` fail, in ONE
+        query: the recursive walk, then the services and the people (holders and
+        declared users) of every item reached."""
+        if not ci_ids:
+            return [], [], []
+        self.env.cr.execute(
+            SQL(
+                """
+                %(reach)s, hit AS MATERIALIZED (
+                    SELECT id FROM reach
+                     WHERE id NOT IN (SELECT id FROM it_ci WHERE active IS NOT TRUE)
+                )
+                SELECT (SELECT array_agg(id) FROM hit),
+                       (SELECT array_agg(ci.id) FROM it_ci ci
+                         WHERE ci.is_service AND ci.id IN (SELECT id FROM hit)),
+                       (SELECT array_agg(DISTINCT p.partner_id) FROM (
+                            SELECT ci.holder_partner_id AS partner_id FROM it_ci ci
+                             WHERE ci.holder_partner_id IS NOT NULL
+                               AND ci.id IN (SELECT id FROM hit)
+                             UNION ALL
+                            SELECT rel.partner_id FROM it_ci_user_partner_rel rel
+                             WHERE rel.ci_id IN (SELECT id FROM hit)
+                       ) p)
+                """,
+                reach=self._reach_sql(ci_ids, downstream=True),
+            )
+        )
+        cis, services, partners = self.env.cr.fetchone()
+        return cis or [], services or [], partners or []
 
     def get_impact(self):
         """Business services, items and people hit when these items fail."""
-        impacted = self.browse(self._impact_ids(self.ids, downstream=True))
+        cis, services, partners = self._impact_summary(self.ids)
         return {
-            "cis": impacted,
-            "services": impacted.filtered("is_service"),
-            "partners": impacted._get_users(),
+            "cis": self.browse(cis),
+            "services": self.browse(services),
+            "partners": self.env["res.partner"].browse(partners),
         }
 
     # ------------------------------------------------------------------ CRUD

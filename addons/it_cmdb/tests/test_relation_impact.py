@@ -75,6 +75,12 @@ class TestRelationImpact(CmdbCase):
             ids = self.CI._impact_ids(self.switch.ids)
         self.assertIn(self.svc.id, ids)
 
+    def test_get_impact_is_one_query(self):
+        self.env.flush_all()
+        with self.assertQueryCount(1):
+            impact = self.srv2.get_impact()
+        self.assertEqual(impact["services"], self.svc)
+
     def test_get_impact_of_several_items(self):
         impact = (self.srv2 | self.pc).get_impact()
         self.assertEqual(impact["services"], self.svc)
