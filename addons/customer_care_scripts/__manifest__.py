@@ -23,6 +23,11 @@
         "demo/care_script_demo.xml",
         "demo/care_quality_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "customer_care_scripts/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": True,
 }
