@@ -89,8 +89,9 @@ class CounterBagDeposit(models.Model):
         "res.company", string="Store", required=True, default=lambda self: self.env.company
     )
 
-    @api.depends("locker_id.tag_number")
+    @api.depends("locker_id")
     def _compute_name(self):
+        # the tag number at deposit time: renaming a locker later keeps the history
         for deposit in self:
             deposit.name = deposit.locker_id.tag_number or False
 

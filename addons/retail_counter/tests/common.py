@@ -23,6 +23,7 @@ class CounterCase(TransactionCase):
                 groups=groups,
                 company_id=companies[0],
                 company_ids=[(6, 0, companies)],
+                lang="en_US",
             )
 
         cls.staff = user("rc_staff", "retail_counter.group_counter_staff")

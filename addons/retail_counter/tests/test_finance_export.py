@@ -108,12 +108,14 @@ class TestFinanceExportController(HttpCase):
             login="rc_http_finance",
             password="rc_http_finance_pw",
             groups="retail_counter.group_counter_finance",
+            lang="en_US",
         )
         cls.staff = new_test_user(
             cls.env,
             login="rc_http_staff",
             password="rc_http_staff_pw",
             groups="retail_counter.group_counter_staff",
+            lang="en_US",
         )
 
     def test_finance_downloads_xlsx(self):
