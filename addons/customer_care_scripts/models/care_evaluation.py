@@ -103,8 +103,10 @@ class CareEvaluation(models.Model):
     # ------------------------------------------------------------------ computes
     @api.model
     def _selection_record_ref(self):
-        # sudo: the list of model names is not confidential and ir.model is admin-only
-        return [(model.model, model.name) for model in self.env["ir.model"].sudo().search([])]
+        # sudo: the list of model names is not confidential and ir.model is admin-only;
+        # interactions worth evaluating (tickets, counter logs...) are documents with a chatter
+        models = self.env["ir.model"].sudo().search([("is_mail_thread", "=", True)], order="name")
+        return [(model.model, model.name) for model in models]
 
     @api.depends("res_model", "res_id")
     def _compute_record_ref(self):
@@ -221,13 +223,14 @@ class CareEvaluation(models.Model):
 
     @api.model
     def _care_line_vals(self, checklist):
+        checklist.item_ids.script_id._care_ensure_versions()  # one pass for all items
         return [
             {
                 "item_id": item.id,
                 "sequence": item.sequence,
                 "name": item.name,
                 "weight": item.weight,
-                "script_version_id": item.script_id._care_ensure_versions().id,
+                "script_version_id": item.script_id.current_version_id.id,
             }
             for item in checklist.item_ids
         ]
