@@ -280,24 +280,27 @@ class ItChange(models.Model):
             if all(a.state == "approved" for a in change.approval_ids):
                 # the board's unanimous approval is the authorisation: approvers have
                 # no write right of their own on the change
-                change.sudo().state = "approved"
-                change.sudo().message_post(body=self.env._("Approved by the whole change board."))
+                change_sudo = change.sudo()
+                change_sudo.state = "approved"
+                change_sudo.message_post(body=self.env._("Approved by the whole change board."))
 
     def action_reject(self):
         for change in self:
             approval = change._my_pending_approval()
             approval.write({"state": "rejected", "date": fields.Datetime.now()})
             change._close_my_activity()
-            # one rejection is enough to stop the change; see action_approve for sudo
-            change.sudo().state = "rejected"
-            change.sudo().message_post(
+            # one rejection is enough to stop the change; the approver has no write
+            # right on the change itself (see action_approve)
+            change_sudo = change.sudo()
+            change_sudo.state = "rejected"
+            change_sudo.message_post(
                 body=self.env._(
                     "Rejected by %(user)s: %(comment)s",
                     user=self.env.user.name,
                     comment=approval.comment or "-",
                 )
             )
-            change.sudo().activity_unlink(["it_cmdb.mail_activity_change_approval"])
+            change_sudo.activity_unlink(["it_cmdb.mail_activity_change_approval"])
 
     def _close_my_activity(self):
         activities = self.activity_ids.filtered(
