@@ -23,7 +23,9 @@ class CareScriptCompliance(models.Model):
         "care.script.version",
         string="Script Version",
         required=True,
-        ondelete="restrict",
+        # deletion of a used version is refused by the ORM (care.script.version);
+        # the cascade only lets the module uninstall cleanly
+        ondelete="cascade",
         readonly=True,
         index=True,
     )
@@ -34,6 +36,7 @@ class CareScriptCompliance(models.Model):
         default=lambda self: self.env.user,
         index=True,
         readonly=True,
+        ondelete="cascade",
     )
     team_id = fields.Many2one("care.team", compute="_compute_team_id", store=True, index=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
@@ -177,7 +180,7 @@ class CareScriptComplianceLine(models.Model):
         "care.script.compliance", required=True, ondelete="cascade", index=True
     )
     step_id = fields.Many2one(
-        "care.script.version.step", required=True, ondelete="restrict", readonly=True
+        "care.script.version.step", required=True, ondelete="cascade", readonly=True
     )
     sequence = fields.Integer(related="step_id.sequence", store=True)
     text = fields.Text(related="step_id.text", string="Phrase")
