@@ -1,0 +1,453 @@
+"""Benchmark of it_service_desk (run by `make bench`, not part of `make test`).
+
+    SUITE_ODOO_CONFIG=.local/odoo.conf python3 tests/bench_desk.py
+
+Creates (or reuses) the database ``bench_desk`` (it_service_desk only, no demo data) and
+prints, with wall time and SQL statements per operation:
+
+1. creating 10,000 tickets through the ORM in batches of 1,000, chatter and tracking on
+   (creation message, followers, assignment history, priority/VIP/team computes);
+2. then, after bulk-inserting tickets in SQL up to 100,000:
+   - the filtered list read of 80 rows (open tickets of one team, list view fields),
+   - the kanban's first load (read_group by stage + one page of cards per unfolded stage),
+     at 10,000 and at 100,000 tickets: the statement count must not grow,
+   - name search (reference and subject, trigram GIN index) and the duplicate search
+     (``_search_similar_tickets``, pg_trgm word similarity).
+
+Environment: BENCH_DESK_CREATE (10000), BENCH_DESK_TOTAL (100000), BENCH_DESK_DB
+(bench_desk), BENCH_DESK_KEEP=1 keeps the database (default: dropped at the end).
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+import odoo
+import odoo.modules.registry
+import odoo.netsvc
+import odoo.service.db
+import odoo.service.server
+import odoo.sql_db
+from odoo import api
+from odoo.tools import SQL, config
+
+CONFIG = os.environ.get("SUITE_ODOO_CONFIG") or os.path.join(
+    os.path.dirname(__file__), "..", ".local", "odoo.conf"
+)
+DB = os.environ.get("BENCH_DESK_DB", "bench_desk")
+CREATE_N = int(os.environ.get("BENCH_DESK_CREATE", "10000"))
+TOTAL_N = int(os.environ.get("BENCH_DESK_TOTAL", "100000"))
+KEEP = os.environ.get("BENCH_DESK_KEEP") == "1"
+OPEN = ("new", "in_progress", "dispatched", "waiting")
+
+WORDS_A = [
+    "CRM",
+    "Billing",
+    "Resource management",
+    "Analytics",
+    "Network",
+    "Host",
+    "Printer",
+    "Invoice",
+    "Portal",
+    "VPN",
+    "Email",
+    "Payment",
+    "Order",
+    "Report",
+    "Login",
+]
+WORDS_B = [
+    "login fails",
+    "very slow",
+    "times out",
+    "shows error 500",
+    "cannot print",
+    "data missing",
+    "crashes on start",
+    "password expired",
+    "stuck in queue",
+    "wrong amount",
+    "not reachable",
+    "duplicate records",
+]
+WORDS_C = [
+    "after password change",
+    "in the sales hall",
+    "since this morning",
+    "for VIP customer",
+    "in Shenzhen",
+    "in Guangzhou",
+    "after upgrade",
+    "when exporting",
+    "on new laptop",
+    "for all users",
+]
+
+LIST_SPEC = {
+    "ref": {},
+    "name": {},
+    "partner_id": {"fields": {"display_name": {}}},
+    "is_vip": {},
+    "system_id": {"fields": {"display_name": {}}},
+    "region_id": {"fields": {"display_name": {}}},
+    "priority": {},
+    "team_id": {"fields": {"display_name": {}}},
+    "user_id": {"fields": {"display_name": {}}},
+    "stage_id": {"fields": {"display_name": {}}},
+    "state": {},
+    "company_id": {"fields": {"display_name": {}}},
+}
+KANBAN_SPEC = {
+    "ref": {},
+    "name": {},
+    "partner_id": {"fields": {"display_name": {}}},
+    "is_vip": {},
+    "system_id": {"fields": {"display_name": {}}},
+    "region_id": {"fields": {"display_name": {}}},
+    "priority": {},
+    "user_id": {"fields": {"display_name": {}}},
+    "state": {},
+    "activity_ids": {},
+    "activity_state": {},
+    "activity_exception_decoration": {},
+    "activity_exception_icon": {},
+    "activity_summary": {},
+    "activity_type_icon": {},
+    "activity_type_id": {"fields": {"display_name": {}}},
+    "stage_id": {"fields": {}},
+}
+
+
+def say(text):
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def ensure_db():
+    if DB in odoo.service.db.list_dbs(True):
+        with odoo.sql_db.db_connect(DB).cursor() as cr:
+            cr.execute(
+                "SELECT 1 FROM ir_module_module WHERE name = 'it_service_desk' AND state = 'installed'"
+            )
+            if cr.fetchone():
+                return
+        odoo.service.db.exp_drop(DB)
+    say(f"installing it_service_desk into {DB} (no demo data)...")
+    started = time.monotonic()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            "-c",
+            CONFIG,
+            "--log-level=warn",
+            "-d",
+            DB,
+            "-i",
+            "it_service_desk",
+            "--without-demo=all",
+            "--stop-after-init",
+        ],
+        check=True,
+    )
+    say(f"  installed in {time.monotonic() - started:.0f} s")
+
+
+class Measure:
+    """Wall time and SQL statements of a block (all cursors of this process)."""
+
+    def __enter__(self):
+        self.q0 = odoo.sql_db.sql_counter
+        self.t0 = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.t0
+        self.queries = odoo.sql_db.sql_counter - self.q0
+
+
+def fixture(env):
+    teams = env["it.team"].search([("name", "like", "Bench team %")])
+    if not teams:
+        teams = env["it.team"].create(
+            [{"name": f"Bench team {i}", "tier": "1" if i < 6 else "2"} for i in range(10)]
+        )
+    systems = env["it.business.system"].search([])
+    regions = env["it.region"].search([])
+    if not regions:
+        regions = env["it.region"].create(
+            [{"name": f"City {i}", "code": f"C{i}"} for i in range(21)]
+        )
+    partners = env["res.partner"].search([("name", "like", "Bench requester %")])
+    if not partners:
+        partners = env["res.partner"].create(
+            [
+                {
+                    "name": f"Bench requester {i}",
+                    "phone": f"+86 20 {i:08d}",
+                    "it_vip": i % 50 == 0,
+                    "email": f"req{i}@example.com",
+                    "it_region_id": regions[i % 21].id,
+                }
+                for i in range(1000)
+            ]
+        )
+    return teams, systems, regions, partners
+
+
+def subject(i):
+    return f"{WORDS_A[i % 15]} {WORDS_B[(i // 15) % 12]} {WORDS_C[(i // 180) % 10]}"
+
+
+def bench_create(registry):
+    with registry.cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, {"tz": "UTC"})
+        teams, systems, regions, partners = fixture(env)
+        cr.commit()
+        existing = env["it.ticket"].search_count([])
+        if existing >= CREATE_N:
+            say(f"(reusing {existing} tickets; creation not measured again)")
+            return None
+        front = teams.filtered(lambda t: t.tier == "1")
+        total_s, total_q = 0.0, 0
+        for batch in range(CREATE_N // 1000):
+            vals = []
+            for j in range(1000):
+                i = batch * 1000 + j
+                vals.append(
+                    {
+                        "name": subject(i),
+                        "partner_id": partners[i % len(partners)].id,
+                        "team_id": front[i % len(front)].id,
+                        "system_id": systems[i % len(systems)].id,
+                        "impact": str(1 + i % 3),
+                        "urgency": str(1 + (i // 3) % 3),
+                        "description": f"<p>Reported by phone, case {i}</p>",
+                    }
+                )
+            with Measure() as m:
+                env["it.ticket"].create(vals)
+                env.flush_all()
+            cr.commit()
+            total_s += m.seconds
+            total_q += m.queries
+        messages = env["mail.message"].search_count([("model", "=", "it.ticket")])
+        say(
+            f"created {CREATE_N} tickets: {total_s:.1f} s = {1000 * total_s / CREATE_N:.2f} ms "
+            f"and {total_q / CREATE_N:.1f} SQL per ticket ({messages} chatter messages)"
+        )
+        return total_s, total_q
+
+
+def bulk_fill(registry, target):
+    with registry.cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, {"tz": "UTC"})
+        count = env["it.ticket"].with_context(active_test=False).search_count([])
+        missing = target - count
+        if missing <= 0:
+            return
+        teams, systems, regions, partners = fixture(env)
+        stages = {s.state: s.id for s in env["it.stage"].search([])}
+        say(f"bulk-inserting {missing} tickets in SQL...")
+        started = time.monotonic()
+        cr.execute(
+            SQL(
+                """
+            INSERT INTO it_ticket (ref, name, ticket_type, partner_id, team_id, front_team_id,
+                   system_id, region_id, stage_id, state, impact, urgency, priority, tier, channel,
+                   company_id, active, is_vip, callback_state, create_date, write_date,
+                   create_uid, write_uid, date_last_stage_update)
+            SELECT 'BK' || lpad(g::text, 7, '0'),
+                   (%s::text[])[1 + mod(g, 15)] || ' ' || (%s::text[])[1 + mod(g / 15, 12)] || ' '
+                       || (%s::text[])[1 + mod(g / 180, 10)] || ' #' || g,
+                   'incident', (%s::int[])[1 + mod(g, %s)], (%s::int[])[1 + mod(g, %s)],
+                   (%s::int[])[1 + mod(g, %s)], (%s::int[])[1 + mod(g, %s)], (%s::int[])[1 + mod(g, 21)],
+                   (%s::int[])[1 + mod(g, 8)], (%s::text[])[1 + mod(g, 8)],
+                   (1 + mod(g, 3))::text, (1 + mod(g / 3, 3))::text, (1 + mod(g, 4))::text, '1', 'phone',
+                   %s, mod(g, 8) < 6, mod(g, 50) = 0, 'none',
+                   now() - (mod(g, 400)) * interval '1 hour', now(), 1, 1, now()
+              FROM generate_series(%s, %s) g
+            """,
+                WORDS_A,
+                WORDS_B,
+                WORDS_C,
+                partners.ids,
+                len(partners),
+                teams.ids,
+                len(teams),
+                teams.ids,
+                len(teams),
+                systems.ids,
+                len(systems),
+                regions.ids,
+                [
+                    stages[s]
+                    for s in (
+                        "new",
+                        "in_progress",
+                        "dispatched",
+                        "waiting",
+                        "resolved",
+                        "callback",
+                        "closed",
+                        "cancelled",
+                    )
+                ],
+                [
+                    "new",
+                    "in_progress",
+                    "dispatched",
+                    "waiting",
+                    "resolved",
+                    "callback",
+                    "closed",
+                    "cancelled",
+                ],
+                env.company.id,
+                count + 1,
+                target,
+            )
+        )
+        cr.execute("ANALYZE it_ticket")
+        cr.commit()
+        say(f"  done in {time.monotonic() - started:.0f} s")
+
+
+def timed(env, func, repeat=7):
+    """Median time and statements of func over repeat runs (after one warm-up), cache cleared."""
+    func()
+    times, queries = [], []
+    for _ in range(repeat):
+        env.invalidate_all()
+        env.registry.clear_cache()
+        with Measure() as m:
+            func()
+        times.append(m.seconds)
+        queries.append(m.queries)
+    return 1000 * statistics.median(times), int(statistics.median(queries))
+
+
+def bench_reads(registry, label):
+    with registry.cursor() as cr:
+        admin = api.Environment(cr, odoo.SUPERUSER_ID, {})["res.users"].browse(2)
+        env = api.Environment(cr, admin.id, {"tz": "UTC", "lang": "en_US"})
+        Ticket = env["it.ticket"]
+        total = Ticket.with_context(active_test=False).search_count([])
+        team = env["it.team"].search([("name", "=", "Bench team 1")], limit=1)
+        say(f"\n-- {label}: {total} tickets --")
+
+        def list_read():
+            result = Ticket.web_search_read(
+                [("state", "in", OPEN), ("team_id", "=", team.id)], LIST_SPEC, limit=80
+            )
+            assert len(result["records"]) == 80, result["length"]
+
+        ms, q = timed(env, list_read)
+        say(f"filtered list read (80 rows, open tickets of one team): {ms:7.1f} ms  {q:3} SQL")
+
+        def kanban():
+            groups = Ticket.web_read_group([], ["stage_id"], ["stage_id"], lazy=True)
+            for group in groups["groups"]:
+                if group.get("__fold"):
+                    continue
+                stage_id = group["stage_id"][0] if group["stage_id"] else False
+                Ticket.web_search_read([("stage_id", "=", stage_id)], KANBAN_SPEC, limit=40)
+
+        kms, kq = timed(env, kanban)
+        say(
+            f"kanban first load (group by stage + 40 cards per open stage): {kms:7.1f} ms  {kq:3} SQL"
+        )
+
+        some_ref = Ticket.search([], limit=1, offset=total // 2).ref
+
+        def by_ref():
+            assert Ticket.name_search(some_ref, limit=8)
+
+        def by_subject():
+            Ticket.name_search("password expired in Shenzhen", limit=8)
+
+        def duplicates():
+            # worst case: a subject of the generator itself, shared by ~4 % of the tickets
+            Ticket._search_similar_tickets("CRM login fails after password change", limit=5)
+
+        def duplicates_typical():
+            # a caller's own words: few tickets share them
+            Ticket._search_similar_tickets("Scanner paper jam on floor 3 since Monday", limit=5)
+
+        rms, rq = timed(env, by_ref)
+        sms, sq = timed(env, by_subject)
+        dms, dq = timed(env, duplicates)
+        tms, tq = timed(env, duplicates_typical)
+        say(f"name search by reference:  {rms:6.1f} ms  {rq} SQL")
+        say(f"name search by subject:    {sms:6.1f} ms  {sq} SQL")
+        say(f"duplicate search, generator subject (~4 % of rows alike): {dms:6.1f} ms  {dq} SQL")
+        say(f"duplicate search, typical subject: {tms:6.1f} ms  {tq} SQL")
+        cr.execute(
+            SQL(
+                "EXPLAIN SELECT id FROM it_ticket WHERE %s %s name AND active AND state IN %s LIMIT 15",
+                "CRM login fails",
+                SQL("<%%"),
+                OPEN,
+            )
+        )
+        plan = " / ".join(
+            row[0].strip() for row in cr.fetchall() if "Index" in row[0] or "Scan" in row[0]
+        )
+        say(f"duplicate search plan: {plan}")
+        cr.rollback()
+        return {
+            "list": (ms, q),
+            "kanban": (kms, kq),
+            "ref": (rms, rq),
+            "subject": (sms, sq),
+            "dup": (dms, dq),
+            "dup2": (tms, tq),
+        }
+
+
+def main():
+    config.parse_config(["-c", CONFIG, "--log-level=warn"])
+    odoo.netsvc.init_logger()
+    ensure_db()
+    odoo.service.server.load_server_wide_modules()
+    registry = odoo.modules.registry.Registry(DB)
+    try:
+        say(f"\n== creating {CREATE_N} tickets through the ORM (batches of 1000, chatter on) ==")
+        created = bench_create(registry)
+        bench_reads(registry, "after ORM creation (all new)")
+        bulk_fill(registry, 2 * CREATE_N)
+        small = bench_reads(registry, "every stage populated")
+        bulk_fill(registry, TOTAL_N)
+        big = bench_reads(registry, f"at {TOTAL_N} tickets")
+        say("\n== summary (peer OCA helpdesk_mgmt figures are those given in issue 3) ==")
+        if created:
+            per = 1000 * created[0] / CREATE_N
+            say(
+                f"creation: {per:.2f} ms and {created[1] / CREATE_N:.1f} SQL per ticket "
+                f"(peer ~50 ms, ~25 SQL: {50 / per:.1f}x faster, target >= 3x)"
+            )
+        say(
+            f"list read: {big['list'][0]:.1f} ms, {big['list'][1]} SQL (peer ~150 ms, target <= 75 ms)"
+        )
+        say(
+            f"kanban: {big['kanban'][0]:.1f} ms, {big['kanban'][1]} SQL at {TOTAL_N} vs "
+            f"{small['kanban'][1]} SQL at {2 * CREATE_N} (peer ~550 ms / ~40 SQL, target <= 183 ms)"
+        )
+        say(
+            f"name search: {big['ref'][0]:.1f} / {big['subject'][0]:.1f} ms; duplicate search "
+            f"{big['dup2'][0]:.1f} ms typical, {big['dup'][0]:.1f} ms worst case "
+            f"(peer 200-390 ms, target < 30 ms)"
+        )
+    finally:
+        odoo.modules.registry.Registry.delete(DB)
+        if not KEEP:
+            odoo.sql_db.close_db(DB)
+            odoo.service.db.exp_drop(DB)
+
+
+if __name__ == "__main__":
+    main()
