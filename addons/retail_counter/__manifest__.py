@@ -29,6 +29,9 @@
         "demo/care_script_demo.xml",
         "demo/retail_counter_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["retail_counter/static/tests/tours/*.js"],
+    },
     "installable": True,
     "application": True,
 }

@@ -92,6 +92,22 @@ class CounterIncident(models.Model):
     def _unlink_never(self):
         raise UserError(self.env._("Counter logs are kept: they cannot be deleted."))
 
+    @api.depends(
+        "kind",
+        "counterfeit_suspected",
+        "customer_name",
+        "partner_id",
+        "amount",
+        "nearest_atm",
+        "bank_place",
+        "bank_time",
+    )
+    @api.depends_context("lang", "uid")
+    def _compute_care_script_id(self):
+        # same compute as the mixin, recomputed live on the form when the situation or
+        # its placeholder values change (and on a new record)
+        super()._compute_care_script_id()
+
     def _care_script_code(self):
         self.ensure_one()
         if self.kind == "change" and self.counterfeit_suspected:

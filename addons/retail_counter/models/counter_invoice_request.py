@@ -146,6 +146,21 @@ class CounterInvoiceRequest(models.Model):
             raise UserError(self.env._("An issued invoice request is kept with its invoices."))
 
     # ----------------------------------------------------------------- scripts
+    @api.depends(
+        "state",
+        "invoice_kind",
+        "needs_approval",
+        "has_refused_items",
+        "partner_id",
+        "naming",
+        "refusal_reason",
+    )
+    @api.depends_context("lang", "uid")
+    def _compute_care_script_id(self):
+        # same compute as the mixin, recomputed live on the form when the situation or
+        # its placeholder values change (and on a new record)
+        super()._compute_care_script_id()
+
     def _care_script_code(self):
         self.ensure_one()
         if self.state == "refused" or (self.needs_approval and self.state in ("draft", "waiting")):

@@ -172,6 +172,13 @@ class CounterLostItem(models.Model):
         )
 
     # ----------------------------------------------------------------- scripts
+    @api.depends("state", "name", "claimant_name")
+    @api.depends_context("lang", "uid")
+    def _compute_care_script_id(self):
+        # same compute as the mixin, recomputed live on the form when the situation or
+        # its placeholder values change (and on a new record)
+        super()._compute_care_script_id()
+
     def _care_script_code(self):
         self.ensure_one()
         return "lost_found_claim" if self.state in ("held", "returned") else False
