@@ -32,6 +32,15 @@ CONTROLLED_FIELDS = (
 LOCK_PARAM = "it_cmdb.lock_controlled_fields"
 WARRANTY_DAYS_PARAM = "it_cmdb.warranty_reminder_days"
 OPEN_TICKET_STATES = ("new", "in_progress", "dispatched", "waiting")
+# computed from the whole graph: no @api.depends can express it, so every change to
+# the graph or to what the impact reports invalidates them (see _invalidate_impact)
+IMPACT_FIELDS = (
+    "impacted_ci_ids",
+    "impacted_service_ids",
+    "impacted_partner_ids",
+    "supporting_ci_ids",
+)
+IMPACT_INPUTS = {"active", "class_id", "holder_partner_id", "user_partner_ids", "state"}
 
 
 class ItCi(models.Model):
@@ -292,6 +301,8 @@ class ItCi(models.Model):
                   FROM it_ci_relation r
                   JOIN reach ON r.%(src)s = reach.id
                  WHERE r.%(dst)s IS NOT NULL
+                   -- an archived item is out of the estate: the walk stops there
+                   AND r.%(dst)s NOT IN (SELECT id FROM it_ci WHERE active IS NOT TRUE)
             )
             """,
             ids=list(ci_ids),
@@ -371,7 +382,9 @@ class ItCi(models.Model):
                 raise UserError(
                     self.env._("A new configuration item starts in stock; issue it afterwards.")
                 )
-        return super().create(vals_list)
+        cis = super().create(vals_list)
+        self._invalidate_impact()
+        return cis
 
     def write(self, vals):
         if "state" in vals:
@@ -385,7 +398,16 @@ class ItCi(models.Model):
                     fields=", ".join(self._fields[name].string for name in controlled),
                 )
             )
-        return super().write(vals)
+        res = super().write(vals)
+        if IMPACT_INPUTS.intersection(vals):
+            self._invalidate_impact()
+        return res
+
+    @api.model
+    def _invalidate_impact(self):
+        self.env["it.ci"].invalidate_model(list(IMPACT_FIELDS))
+        for model in ("it.change", "it.major.incident"):
+            self.env[model].invalidate_model(["impacted_service_ids", "impacted_partner_ids"])
 
     @api.model
     def _controlled_fields_locked(self):

@@ -36,6 +36,12 @@ class ItCiRelationType(models.Model):
         ("code_uniq", "unique(code)", "The code of a relation type must be unique."),
     ]
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "impact_direction" in vals:
+            self.env["it.ci"]._invalidate_impact()
+        return res
+
 
 class ItCiRelation(models.Model):
     """A typed edge of the CMDB graph: source <type> target (app runs on server)."""
@@ -107,6 +113,22 @@ class ItCiRelation(models.Model):
                 relation.downstream_id = relation.target_id
             else:
                 relation.upstream_id = relation.downstream_id = False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        relations = super().create(vals_list)
+        self.env["it.ci"]._invalidate_impact()
+        return relations
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env["it.ci"]._invalidate_impact()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env["it.ci"]._invalidate_impact()
+        return res
 
     @api.constrains("source_id", "target_id", "type_id")
     def _check_no_cycle(self):

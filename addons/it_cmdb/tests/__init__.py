@@ -5,4 +5,5 @@ from . import (
     test_import,
     test_issuance,
     test_relation_impact,
+    test_views_access,
 )

@@ -69,6 +69,22 @@ class TestRelationImpact(CmdbCase):
         self.assertNotIn(self.db, self.svc.supporting_ci_ids)
         self.assertNotIn(self.svc, self.srv2.impacted_ci_ids)
 
+    def test_impact_follows_graph_edits_in_the_same_transaction(self):
+        self.assertEqual(self.srv2.impacted_service_ids, self.svc)
+        crm = self.make_ci("CRM", self.cls_service)
+        relation = self.relate(crm, self.depends_on, self.db)
+        self.assertEqual(self.srv2.impacted_service_ids, self.svc | crm)
+        relation.unlink()
+        self.assertEqual(self.srv2.impacted_service_ids, self.svc)
+        self.app.user_partner_ids = self.pc_holder
+        self.assertIn(self.pc_holder, self.srv2.impacted_partner_ids)
+
+    def test_archived_item_stops_the_walk(self):
+        self.app.active = False
+        self.assertFalse(self.srv1.impacted_service_ids)
+        self.assertNotIn(self.app, self.svc.supporting_ci_ids)
+        self.assertNotIn(self.srv1, self.svc.supporting_ci_ids)
+
     def test_impact_is_one_query(self):
         self.env.flush_all()
         with self.assertQueryCount(1):
