@@ -74,7 +74,6 @@ class CareEvaluation(models.Model):
     )
     script_version_id = fields.Many2one(
         "care.script.version",
-        string="Script Version",
         help="The script version in force for the evaluated record, kept as it was.",
     )
     line_ids = fields.One2many("care.evaluation.line", "evaluation_id", string="Items", copy=True)
@@ -374,7 +373,7 @@ class CareEvaluationLine(models.Model):
         [("yes", "Met"), ("partial", "Partly Met"), ("no", "Not Met"), ("na", "Not Applicable")]
     )
     comment = fields.Char()
-    script_version_id = fields.Many2one("care.script.version", string="Script Version")
+    script_version_id = fields.Many2one("care.script.version")
     company_id = fields.Many2one(related="evaluation_id.company_id", store=True)
 
     _sql_constraints = [

@@ -19,7 +19,6 @@ class CareInteraction(models.Model):
     )
     situation_id = fields.Many2one(
         "care.script",
-        string="Situation",
         required=True,
         domain="[('state', '=', 'published')]",
         tracking=True,
@@ -27,7 +26,7 @@ class CareInteraction(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", tracking=True)
     phone = fields.Char(compute="_compute_contact", store=True, readonly=False)
     address = fields.Char(compute="_compute_contact", store=True, readonly=False)
-    card_number = fields.Char(string="Card Number")
+    card_number = fields.Char()
     user_id = fields.Many2one(
         "res.users",
         string="Staff Member",

@@ -85,9 +85,7 @@ class CareScript(models.Model):
     version_ids = fields.One2many(
         "care.script.version", "script_id", string="Versions", copy=False, readonly=True
     )
-    current_version_id = fields.Many2one(
-        "care.script.version", string="Current Version", copy=False, readonly=True
-    )
+    current_version_id = fields.Many2one("care.script.version", copy=False, readonly=True)
     version = fields.Integer(
         related="current_version_id.version", string="Version Number", store=True
     )
