@@ -1,6 +1,7 @@
 from . import (
     test_callback,
     test_duplicates,
+    test_i18n,
     test_intake,
     test_lifecycle,
     test_major_incident,
