@@ -329,6 +329,8 @@ def main():
     reg_base = odoo.modules.registry.Registry(DB_BASE)
     try:
         cron_rows = bench_cron(reg_sla)
+        if not CREATE_N:
+            return 0
 
         say(f"\n== creating {CREATE_N} tickets through the ORM (batches of 1000) ==")
         base_s, base_sql, _ = bench_create(reg_base, False)

@@ -37,7 +37,7 @@ class ItSlaLine(models.Model):
         "it.sla.policy", required=True, ondelete="restrict", index=True, readonly=True
     )
     calendar_id = fields.Many2one("resource.calendar", string="Working Time", readonly=True)
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     team_id = fields.Many2one(related="ticket_id.team_id", store=True, string="Team")
     user_id = fields.Many2one(related="ticket_id.user_id", string="Assignee")
     priority = fields.Selection(PRIORITIES, readonly=True, help="Priority the target is for.")
@@ -45,7 +45,8 @@ class ItSlaLine(models.Model):
     target_type = fields.Selection(TARGET_TYPES, string="Target", required=True, readonly=True)
     target_hours = fields.Float(string="Target (h)", readonly=True)
     start_date = fields.Datetime(string="Started", required=True, readonly=True)
-    deadline = fields.Datetime(index=True, readonly=True)
+    # the scheduled pass reads partial indexes (see init); few plain ones keep updates cheap
+    deadline = fields.Datetime(readonly=True)
     warning_date = fields.Datetime(readonly=True)
     reached_date = fields.Datetime(string="Reached", readonly=True)
     status = fields.Selection(STATUSES, required=True, default="running", index=True, readonly=True)
@@ -437,8 +438,8 @@ class ItSlaLine(models.Model):
                           JOIN it_sla_escalation e
                             ON e.policy_id = l.policy_id AND e.level = COALESCE(l.escalation_level, 0) + 1
                          WHERE l.status = 'breached' AND l.reached_date IS NULL
-                           AND l.deadline + make_interval(secs => COALESCE(e.delay_hours, 0) * 3600)
-                               <= %(now)s
+                           AND l.deadline
+                               <= %(now)s - make_interval(secs => COALESCE(e.delay_hours, 0) * 3600)
                          ORDER BY l.id
                            FOR UPDATE OF l SKIP LOCKED
                     )
@@ -462,25 +463,9 @@ class ItSlaLine(models.Model):
             ):
                 recipients[user_id] += 1
             self._sla_apply_escalation_actions(rows, now)
-        touched = warned + breached + escalated_lines
-        if touched:
-            cr.execute(
-                SQL(
-                    """
-                    UPDATE it_ticket t SET sla_status = agg.status
-                      FROM (SELECT ticket_id, %(case)s AS status
-                              FROM it_sla_line
-                             WHERE ticket_id IN (
-                                   SELECT ticket_id FROM it_sla_line WHERE id = ANY(%(ids)s))
-                          GROUP BY ticket_id) agg
-                     WHERE t.id = agg.ticket_id AND t.sla_status IS DISTINCT FROM agg.status
-                    """,
-                    case=SQL_STATUS_CASE,
-                    ids=touched,
-                )
-            )
+        if warned or breached or escalated_lines:
             self.env["it.sla.line"].invalidate_model()
-            self.env["it.ticket"].invalidate_model(["sla_status", "priority", "team_id"])
+            self.env["it.ticket"].invalidate_model(["priority", "team_id", "sla_status"])
         self._sla_notify(recipients)
         return {"warned": len(warned), "breached": len(breached), "escalated": len(escalated_lines)}
 
@@ -617,16 +602,6 @@ class ItSlaLine(models.Model):
                     "sticky": False,
                 },
             )
-
-
-SQL_STATUS_CASE = SQL(
-    """CASE WHEN bool_or(status = 'breached') THEN 'breached'
-            WHEN bool_or(status = 'running' AND warning_sent) THEN 'warning'
-            WHEN bool_or(status = 'running') THEN 'on_track'
-            WHEN bool_or(status = 'paused') THEN 'paused'
-            WHEN bool_or(status = 'met') THEN 'met'
-            ELSE 'none' END"""
-)
 
 
 def _format_delta(env, delta):

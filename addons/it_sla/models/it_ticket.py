@@ -1,6 +1,8 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
 
 from .it_sla_line import COUNTING, _format_delta, sla_status_of
 
@@ -34,41 +36,71 @@ class ItTicket(models.Model):
     sla_policy_id = fields.Many2one(
         "it.sla.policy", string="SLA Policy", readonly=True, copy=False, index=True
     )
+    # not stored: the scheduled pass changes timers only, never the (wide) ticket rows
     sla_status = fields.Selection(
         SLA_STATUSES,
         string="SLA",
         compute="_compute_sla_status",
-        store=True,
-        index=True,
-        copy=False,
+        search="_search_sla_status",
     )
     sla_deadline = fields.Datetime(
         string="SLA Deadline",
-        compute="_compute_sla_status",
+        compute="_compute_sla_deadline",
         store=True,
         copy=False,
         help="The nearest deadline of the timers still counting.",
     )
     sla_remaining = fields.Char(string="SLA Time Left", compute="_compute_sla_remaining")
 
-    @api.depends(
-        "sla_line_ids.status",
-        "sla_line_ids.warning_sent",
-        "sla_line_ids.deadline",
-        "sla_line_ids.reached_date",
-    )
+    @api.depends("sla_line_ids.status", "sla_line_ids.warning_sent")
     def _compute_sla_status(self):
         for ticket in self:
-            lines = ticket.sla_line_ids
-            ticket.sla_status = sla_status_of(lines)
+            ticket.sla_status = sla_status_of(ticket.sla_line_ids)
+
+    @api.depends("sla_line_ids.status", "sla_line_ids.deadline", "sla_line_ids.reached_date")
+    def _compute_sla_deadline(self):
+        for ticket in self:
             open_deadlines = [
                 line.deadline
-                for line in lines
+                for line in ticket.sla_line_ids
                 if line.deadline
                 and not line.reached_date
                 and line.status in ("running", "breached")
             ]
             ticket.sla_deadline = min(open_deadlines) if open_deadlines else False
+
+    def _search_sla_status(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(self.env._("Unsupported search on the SLA status."))
+        values = [value] if isinstance(value, str) or not value else list(value)
+        if False in values:
+            values = [v for v in values if v] + ["none"]
+
+        def has(domain):
+            return [("sla_line_ids", "any", domain)]
+
+        def has_not(domain):
+            return [("sla_line_ids", "not any", domain)]
+
+        breached = [("status", "=", "breached")]
+        warning = [("status", "=", "running"), ("warning_sent", "=", True)]
+        running = [("status", "=", "running")]
+        paused = [("status", "=", "paused")]
+        met = [("status", "=", "met")]
+        domains = {
+            "breached": has(breached),
+            "warning": expression.AND([has_not(breached), has(warning)]),
+            "on_track": expression.AND([has_not(breached), has_not(warning), has(running)]),
+            "paused": expression.AND([has_not(breached), has_not(running), has(paused)]),
+            "met": expression.AND([has_not(breached), has_not(running), has_not(paused), has(met)]),
+            "none": has_not([("status", "in", ["breached", "running", "paused", "met"])]),
+        }
+        domain = expression.OR(
+            [domains[v] for v in values if v in domains] or [expression.FALSE_DOMAIN]
+        )
+        if operator in ("!=", "not in"):
+            return ["!", *expression.normalize_domain(domain)]
+        return domain
 
     @api.depends("sla_deadline", "sla_status")
     def _compute_sla_remaining(self):
@@ -123,7 +155,10 @@ class ItTicket(models.Model):
         res = super().write(vals)
         if before is not None:
             self._sla_on_stage_change(before)
-        if SLA_SCOPE_FIELDS & vals.keys():
+        if "active" in vals and not vals["active"]:
+            # an archived ticket is out of the desk's queue: its clocks stop
+            self._sla_lines()._cancel()
+        if SLA_SCOPE_FIELDS & vals.keys() or vals.get("active"):
             self._sla_apply()
         if vals.get("date_first_response"):
             self._sla_lines().filtered(

