@@ -289,6 +289,13 @@ def main():
             target=200,
         )
 
+        report(
+            "service -> hierarchy tree (first 200 nodes, both directions)",
+            registry,
+            lambda env: len(str(env["it.ci"].browse(ids["service"]).dependency_tree_html)),
+            target=200,
+        )
+
         def hit(ci_id):
             def run(env):
                 impact = env["it.ci"].browse(ci_id).get_impact()

@@ -1,4 +1,5 @@
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -39,7 +40,11 @@ IMPACT_FIELDS = (
     "impacted_service_ids",
     "impacted_partner_ids",
     "supporting_ci_ids",
+    "dependency_tree_html",
+    "impact_tree_html",
 )
+TREE_DEPTH = 6
+TREE_NODES = 200
 IMPACT_INPUTS = {"active", "class_id", "holder_partner_id", "user_partner_ids", "state"}
 
 
@@ -187,6 +192,18 @@ class ItCi(models.Model):
         string="Items Under It",
         context={"active_test": False},  # see impacted_ci_ids
         help="Every item this one runs on or depends on, directly or not.",
+    )
+    dependency_tree_html = fields.Html(
+        compute="_compute_tree_html",
+        sanitize=False,
+        string="Dependency Tree",
+        help="What this item stands on, level by level.",
+    )
+    impact_tree_html = fields.Html(
+        compute="_compute_tree_html",
+        sanitize=False,
+        string="Impact Tree",
+        help="What stands on this item, level by level, up to the business services.",
     )
     color = fields.Integer()
     active = fields.Boolean(default=True, tracking=True)
@@ -358,6 +375,98 @@ class ItCi(models.Model):
         )
         cis, services, partners = self.env.cr.fetchone()
         return cis or [], services or [], partners or []
+
+    def _tree_rows(self, downstream, depth=TREE_DEPTH, limit=TREE_NODES):
+        """(id, type id, read forward, path) of the tree walked from this item, breadth
+        first, in ONE query. Paths keep the tree finite on shared sub-graphs; the LIMIT
+        (no ORDER BY) lets PostgreSQL stop the walk as soon as enough nodes are found."""
+        self.ensure_one()
+        self.env["it.ci.relation"].flush_model(["upstream_id", "downstream_id", "type_id"])
+        self.flush_model(["active"])
+        src, dst = (
+            ("upstream_id", "downstream_id") if downstream else ("downstream_id", "upstream_id")
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH RECURSIVE tree(id, type_id, forward, depth, path) AS (
+                    SELECT %(seed)s, NULL::int, true, 0, ARRAY[%(seed)s]
+                  UNION ALL
+                    SELECT r.%(dst)s, r.type_id, r.source_id = tree.id, tree.depth + 1,
+                           tree.path || r.%(dst)s
+                      FROM tree
+                      JOIN it_ci_relation r ON r.%(src)s = tree.id
+                     WHERE r.%(dst)s IS NOT NULL
+                       AND r.%(dst)s <> ALL(tree.path)
+                       AND tree.depth < %(depth)s
+                       AND r.%(dst)s NOT IN (SELECT id FROM it_ci WHERE active IS NOT TRUE)
+                )
+                SELECT id, type_id, forward, path FROM tree LIMIT %(limit)s
+                """,
+                seed=self.id,
+                src=SQL.identifier(src),
+                dst=SQL.identifier(dst),
+                depth=depth,
+                limit=limit + 1,
+            )
+        )
+        return self.env.cr.fetchall()
+
+    def _render_tree(self, downstream):
+        rows = self._tree_rows(downstream)
+        truncated = len(rows) > TREE_NODES
+        rows = rows[:TREE_NODES]
+        cis = self.browse({row[0] for row in rows})
+        types = self.env["it.ci.relation.type"].browse({row[1] for row in rows if row[1]})
+        names = {ci.id: ci.display_name for ci in cis}
+        classes = {ci.id: ci.class_id.name for ci in cis}
+        # a child reads from its parent: "app runs on server", "server hosts app"
+        labels = {
+            (t.id, forward): t.name if forward else (t.reverse_name or t.name)
+            for t in types
+            for forward in (True, False)
+        }
+        children = {}
+        for ci_id, type_id, forward, path in rows[1:]:
+            children.setdefault(tuple(path[:-1]), []).append(
+                (ci_id, (type_id, forward), tuple(path))
+            )
+
+        def node(ci_id, label_key, path):
+            label = (
+                Markup("<span class='text-muted'>%s</span> ") % labels[label_key]
+                if label_key
+                else ""
+            )
+            line = Markup(
+                "<li>%s<a href='/odoo/it.ci/%s'>%s</a> <small class='text-muted'>(%s)</small>"
+            ) % (
+                label,
+                ci_id,
+                names.get(ci_id, ""),
+                classes.get(ci_id, ""),
+            )
+            subs = children.get(path, [])
+            if subs:
+                line += Markup("<ul>%s</ul>") % Markup().join(node(*sub) for sub in subs)
+            return line + Markup("</li>")
+
+        if len(rows) <= 1:
+            return False
+        html = Markup("<ul class='o_it_ci_tree'>%s</ul>") % node(self.id, None, (self.id,))
+        if truncated:
+            html += Markup("<p class='text-muted'>%s</p>") % self.env._(
+                "Only the first %(count)s items are shown.", count=TREE_NODES
+            )
+        return html
+
+    def _compute_tree_html(self):
+        for ci in self:
+            if not ci.id:
+                ci.dependency_tree_html = ci.impact_tree_html = False
+                continue
+            ci.dependency_tree_html = ci._render_tree(downstream=False)
+            ci.impact_tree_html = ci._render_tree(downstream=True)
 
     def get_impact(self):
         """Business services, items and people hit when these items fail."""

@@ -85,6 +85,27 @@ class TestRelationImpact(CmdbCase):
         self.assertNotIn(self.app, self.svc.supporting_ci_ids)
         self.assertNotIn(self.srv1, self.svc.supporting_ci_ids)
 
+    def test_hierarchy_trees(self):
+        tree = str(self.svc.dependency_tree_html)
+        for ci in (self.app, self.db, self.srv1, self.srv2, self.switch, self.disk):
+            self.assertIn(ci.name, tree)
+        self.assertIn("runs on", tree)
+        self.assertNotIn(self.pc.name, tree)  # the PC does not carry the service
+        impact = str(self.disk.impact_tree_html)
+        self.assertIn("part of", impact)  # disk part of server
+        self.assertIn("hosts", impact)  # server hosts app
+        self.assertIn(self.svc.name, impact)
+        self.assertFalse(self.pc.impact_tree_html)  # nothing stands on a PC
+
+    def test_hierarchy_tree_is_bounded(self):
+        sw2 = self.make_ci("Switch 2", self.cls_network)
+        self.relate(self.switch, self.connected_to, sw2)
+        self.relate(sw2, self.connected_to, self.switch)  # a loop: the walk still ends
+        rows = self.svc._tree_rows(downstream=False)
+        self.assertLess(len(rows), 20)
+        self.assertEqual(len(self.svc._tree_rows(downstream=False, limit=2)), 3)
+        self.assertEqual(rows[0][0], self.svc.id)
+
     def test_impact_is_one_query(self):
         self.env.flush_all()
         with self.assertQueryCount(1):
