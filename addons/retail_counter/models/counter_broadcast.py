@@ -130,6 +130,19 @@ class CounterBroadcast(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("counter.broadcast")
         broadcasts = super().create(vals_list)
         broadcasts.filtered(lambda b: b.broadcast_type == "lost_child")._alert_loss_prevention()
+        # A customer's own item search: if nothing is handed in within half an hour, the
+        # counter records the customer's lost item.
+        for broadcast in broadcasts.filtered(
+            lambda b: b.broadcast_type == "item_search" and not b.lost_item_id
+        ):
+            broadcast.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=fields.Date.context_today(broadcast),
+                summary=self.env._(
+                    "Nothing handed in 30 minutes after the search: record the customer's lost item"
+                ),
+                user_id=self.env.user.id,
+            )
         return broadcasts
 
     @api.ondelete(at_uninstall=False)

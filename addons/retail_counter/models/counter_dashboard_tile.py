@@ -39,7 +39,20 @@ class CounterDashboardTile(models.Model):
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
-    key = fields.Selection([(key, key) for key in TILES], required=True)
+    key = fields.Selection(
+        [
+            ("bags_deposited", "Bags in Lockers"),
+            ("bags_held", "Bags Left at Closing"),
+            ("items_held", "Items in Retention"),
+            ("items_signoff", "Returned to Sale: Sign-off"),
+            ("pending_claims", "Pending Mailer Claims"),
+            ("callbacks_due", "Verification Callbacks Due"),
+            ("open_logs", "Open Complaints and Logs"),
+            ("open_inquiries", "Open Inquiries"),
+            ("broadcasts_today", "Broadcasts to Play"),
+        ],
+        required=True,
+    )
     sequence = fields.Integer(default=10)
     color = fields.Integer()
     count = fields.Integer(compute="_compute_count")

@@ -32,6 +32,17 @@ class TestBroadcast(CounterCase):
         with self.assertRaises(ValidationError):
             self.broadcast(broadcast_type="person_search")
 
+    def test_customer_item_search_follow_up(self):
+        broadcast = self.broadcast(broadcast_type="item_search", requested_by="Mr. Li")
+        self.assertEqual(len(broadcast.activity_ids), 1)
+        self.assertEqual(broadcast.activity_ids.user_id, self.staff)
+        # a search for an item already at the counter needs no follow-up
+        item = self.env["counter.lost.item"].create(
+            {"name": "Umbrella", "company_id": self.store.id}
+        )
+        found = self.broadcast(broadcast_type="item_search", lost_item_id=item.id)
+        self.assertFalse(found.activity_ids)
+
     def test_other_types_do_not_alert(self):
         broadcast = self.broadcast(broadcast_type="promotion")
         self.assertFalse(broadcast.activity_ids)
