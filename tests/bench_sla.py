@@ -141,12 +141,12 @@ def bulk_insert(env, teams, policy, first, count, now):
             """
             INSERT INTO it_ticket (ref, name, ticket_type, impact, urgency, priority, channel,
                                    company_id, stage_id, state, active, team_id, is_vip,
-                                   sla_policy_id, sla_status, create_date, write_date,
+                                   sla_policy_id, create_date, write_date,
                                    create_uid, write_uid)
             SELECT 'BENCH-' || k, 'Bench ticket ' || k, 'incident', '2', '2', '3', 'phone',
                    %(company)s, %(stage)s, 'in_progress', TRUE,
                    (%(teams)s::int[])[1 + mod(k, %(nteams)s)], mod(k, 7) = 0,
-                   %(policy)s, 'on_track', %(now)s, %(now)s, 1, 1
+                   %(policy)s, %(now)s, %(now)s, 1, 1
               FROM generate_series(%(first)s, %(last)s) AS k
             """,
             company=company,
