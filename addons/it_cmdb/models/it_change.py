@@ -49,7 +49,7 @@ class ItChange(models.Model):
     risk = fields.Selection(LEVELS, required=True, default="medium", tracking=True)
     impact = fields.Selection(LEVELS, required=True, default="medium", tracking=True)
     requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", default=lambda self: self.env.user, tracking=True
+        "res.users", default=lambda self: self.env.user, tracking=True
     )
     user_id = fields.Many2one(
         "res.users",
@@ -93,11 +93,9 @@ class ItChange(models.Model):
         default=True,
         help="The impacted users receive a planned-downtime notice when the change is scheduled.",
     )
-    downtime_notice_id = fields.Many2one(
-        "it.downtime.notice", string="Downtime Notice", copy=False, readonly=True
-    )
+    downtime_notice_id = fields.Many2one("it.downtime.notice", copy=False, readonly=True)
     implementation_steps = fields.Html()
-    rollback_plan = fields.Html(string="Rollback Plan")
+    rollback_plan = fields.Html()
     update_ids = fields.One2many("it.change.ci.update", "change_id", string="CMDB Updates")
     date_done = fields.Datetime(string="Implemented On", copy=False, readonly=True)
     review_required = fields.Boolean(

@@ -68,7 +68,6 @@ class ItCi(models.Model):
     name = fields.Char(required=True, tracking=True, index="trigram")
     class_id = fields.Many2one(
         "it.ci.class",
-        string="Class",
         required=True,
         index=True,
         tracking=True,
@@ -83,7 +82,7 @@ class ItCi(models.Model):
     model = fields.Char(tracking=True)
     vendor = fields.Char(tracking=True)
     location_id = fields.Many2one("it.ci.location", index=True, tracking=True, check_company=True)
-    owner_department = fields.Char(string="Owner Department", tracking=True, index=True)
+    owner_department = fields.Char(tracking=True, index=True)
     user_id = fields.Many2one(
         "res.users",
         string="Responsible",
@@ -161,7 +160,6 @@ class ItCi(models.Model):
     )
     business_system_id = fields.Many2one(
         "it.business.system",
-        string="Business System",
         index=True,
         tracking=True,
         help="The desk's business system this item belongs to (tickets and notices use it).",

@@ -37,14 +37,12 @@ class ItCiIssuance(models.Model):
     condition_issued = fields.Selection(
         ISSUE_CONDITIONS, string="Condition at Issue", required=True, default="good"
     )
-    issued_by_id = fields.Many2one(
-        "res.users", string="Issued By", default=lambda self: self.env.user, required=True
-    )
+    issued_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, required=True)
     date_returned = fields.Date(copy=False, tracking=True)
     condition_returned = fields.Selection(
         RETURN_CONDITIONS, string="Condition at Return", copy=False, tracking=True
     )
-    received_by_id = fields.Many2one("res.users", string="Received By", copy=False)
+    received_by_id = fields.Many2one("res.users", copy=False)
     state = fields.Selection(
         [
             ("issued", "Issued"),

@@ -38,7 +38,7 @@ class TestViewsAccess(CmdbCase):
         arch = db.get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertNotIn("open_ticket_count", arch)
         with self.assertRaises(AccessError):
-            db.ticket_ids  # noqa: B018
+            db.read(["ticket_ids"])
 
     def test_person_history_from_the_contact(self):
         pc = self.make_ci("Laptop", self.cls_pc)

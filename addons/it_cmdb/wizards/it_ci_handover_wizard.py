@@ -103,9 +103,7 @@ class ItCiReturnWizard(models.TransientModel):
     _description = "Return a Configuration Item"
 
     ci_id = fields.Many2one("it.ci", string="Item", required=True)
-    issuance_id = fields.Many2one(
-        "it.ci.issuance", compute="_compute_issuance_id", string="Issuance"
-    )
+    issuance_id = fields.Many2one("it.ci.issuance", compute="_compute_issuance_id")
     partner_id = fields.Many2one(related="issuance_id.partner_id", string="Holder")
     date_returned = fields.Date(required=True, default=fields.Date.context_today)
     condition_returned = fields.Selection(
