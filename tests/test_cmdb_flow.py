@@ -77,10 +77,15 @@ class TestCmdbAcrossModules(SuiteTransactionCase):
         self.env["it.ci.location"].with_user(self.cmdb_manager).create({"name": "Flow room B"})
 
         # 2. the server fails: an incident, then a major incident listing who is hit
+        team = self.env["it.team"].create(
+            {"name": "Flow desk", "member_ids": [(6, 0, self.agent.ids)]}
+        )
         ticket = (
             self.env["it.ticket"]
             .with_user(self.agent)
-            .create({"name": "Billing unreachable", "ci_ids": [(6, 0, srv.ids)]})
+            .create(
+                {"name": "Billing unreachable", "team_id": team.id, "ci_ids": [(6, 0, srv.ids)]}
+            )
         )
         self.assertEqual(srv.open_ticket_count, 1)
         incident = (

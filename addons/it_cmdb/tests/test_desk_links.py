@@ -41,10 +41,15 @@ class TestDeskLinks(CmdbCase):
         self.assertEqual(self.srv2.problem_ids, problem)
 
     def test_agent_links_ticket_to_items_but_cannot_edit_them(self):
+        team = self.env["it.team"].create(
+            {"name": "CMDB test desk", "member_ids": [(6, 0, self.agent.ids)]}
+        )
         ticket = (
             self.env["it.ticket"]
             .with_user(self.agent)
-            .create({"name": "PC will not boot", "ci_ids": [(6, 0, self.pc.ids)]})
+            .create(
+                {"name": "PC will not boot", "team_id": team.id, "ci_ids": [(6, 0, self.pc.ids)]}
+            )
         )
         self.assertEqual(ticket.ci_ids, self.pc)
         self.assertEqual(self.pc.with_user(self.agent).open_ticket_count, 1)
