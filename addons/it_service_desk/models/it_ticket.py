@@ -812,6 +812,18 @@ class ItTicket(models.Model):
         self._move_to("callback")
         return True
 
+    def action_send_rating_request(self):
+        """Email the requester a satisfaction survey (one-click rating links)."""
+        self._check_state(("resolved", "callback"), self.env._("Send satisfaction survey"))
+        template = self.env.ref("it_service_desk.mail_template_ticket_rating")
+        for ticket in self:
+            if not ticket.partner_id.email:
+                raise UserError(
+                    self.env._("The requester of %(ref)s has no email address.", ref=ticket.ref)
+                )
+            ticket.rating_send_request(template, force_send=False)
+        return True
+
     def action_demo_callback_done(self, score, remarks=None):
         """Record the pending callbacks of these tickets as reached (demo data, API)."""
         self.callback_ids.filtered(lambda c: c.state == "pending").action_done(score, remarks)

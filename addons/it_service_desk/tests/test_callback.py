@@ -110,8 +110,14 @@ class TestCallback(DeskCase):
         )
 
     def test_rating_request_email(self):
+        fresh = self._ticket()
+        with self.assertRaises(UserError):
+            fresh.action_send_rating_request()
         ticket = self._resolved()
-        template = self.env.ref("it_service_desk.mail_template_ticket_rating")
-        ticket.rating_send_request(template, force_send=False)
+        ticket.with_user(self.callback_agent).action_send_rating_request()
         message = ticket.message_ids[0]
         self.assertIn("/rate/", message.body)
+        self.assertIn(self.requester, message.notification_ids.res_partner_id | message.partner_ids)
+        ticket.partner_id.email = False
+        with self.assertRaises(UserError):
+            ticket.action_send_rating_request()
