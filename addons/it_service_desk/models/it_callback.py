@@ -65,8 +65,8 @@ class ItCallback(models.Model):
 
     @api.model
     def _param(self, key, default):
-        value = self.env["ir.config_parameter"].sudo().get_param(f"it_service_desk.{key}")
         # config parameters are admin-only; read with sudo, they hold no secret
+        value = self.env["ir.config_parameter"].sudo().get_param(f"it_service_desk.{key}")
         try:
             return int(value) if value not in (None, False, "") else default
         except ValueError:

@@ -508,8 +508,8 @@ class ItTicket(models.Model):
         history = []
         for ticket in tickets:
             history.append(ticket._history_vals("create"))
+        # sudo: the history is written by the system for every role, including portal
         self.env["it.ticket.assignment"].sudo().create(history)
-        # (sudo: the history is written by the system for every role, including portal)
         return tickets
 
     def _history_vals(self, event, **extra):
@@ -878,8 +878,8 @@ class ItTicket(models.Model):
         analysts = group.users.filtered(lambda u: not u.share and u.active and u.id != 1)
         analyst = analysts.sorted("id")[:1] or self.env.user
         for ticket in self:
+            # sudo: the requester (portal, public rating link) triggers the review
             ticket.sudo().activity_schedule(
-                # sudo: the requester (portal, public rating link) triggers the review
                 "mail.mail_activity_data_todo",
                 user_id=analyst.id,
                 summary=self.env._("Quality review: low satisfaction (%(rate)s/5)", rate=rate),
