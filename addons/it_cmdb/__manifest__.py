@@ -23,6 +23,11 @@
         "views/it_cmdb_menus.xml",
     ],
     "demo": ["demo/it_cmdb_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "it_cmdb/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": True,
 }

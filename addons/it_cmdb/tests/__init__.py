@@ -5,5 +5,6 @@ from . import (
     test_import,
     test_issuance,
     test_relation_impact,
+    test_tour,
     test_views_access,
 )
