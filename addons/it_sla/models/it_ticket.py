@@ -271,7 +271,8 @@ class ItTicket(models.Model):
                     )
                 )
         for policy, group in per_policy.items():
-            group.write({"sla_policy_id": policy.id})
+            # sudo: the policy link is system-managed, also for requesters filing tickets
+            group.sudo().write({"sla_policy_id": policy.id})
         to_cancel._cancel()
         for line in to_retarget:
             line.policy_id = policy_of[line.ticket_id]
