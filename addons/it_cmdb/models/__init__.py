@@ -9,5 +9,6 @@ from . import (
     it_major_incident,
     it_problem,
     it_ticket,
+    res_company,
     res_config_settings,
 )

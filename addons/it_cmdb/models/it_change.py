@@ -78,6 +78,7 @@ class ItChange(models.Model):
         "change_id",
         "user_id",
         string="Change Board",
+        default=lambda self: self.env.company.it_change_board_ids,
         domain=lambda self: [("groups_id", "in", self.env.ref("it_cmdb.group_change_approver").id)],
         help="Every member must approve a normal change.",
     )

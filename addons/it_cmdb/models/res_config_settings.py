@@ -15,3 +15,8 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="it_cmdb.warranty_reminder_days",
         default=30,
     )
+    it_change_board_ids = fields.Many2many(
+        related="company_id.it_change_board_ids",
+        readonly=False,
+        string="Default Change Board",
+    )

@@ -9,6 +9,7 @@ class CmdbCase(TransactionCase):
         super().setUpClass()
         env = cls.env
         cls.company = env.company
+        cls.company.it_change_board_ids = False  # no default board (demo data sets one)
         cls.cmdb_manager = new_test_user(
             env, "t_cmdb_manager", groups="base.group_user,it_cmdb.group_cmdb_manager"
         )

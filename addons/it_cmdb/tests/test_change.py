@@ -106,6 +106,15 @@ class TestChange(CmdbCase):
         self.assertEqual(change.state, "draft")
         self.assertFalse(change.approval_ids)
 
+    def test_default_change_board_from_settings(self):
+        self.env["res.config.settings"].create(
+            {"it_change_board_ids": [(6, 0, (self.approver1 | self.approver2).ids)]}
+        ).execute()
+        change = self.make_change()
+        self.assertEqual(change.approver_ids, self.approver1 | self.approver2)
+        change.action_submit()
+        self.assertEqual(len(change.approval_ids), 2)
+
     def test_normal_change_refusals(self):
         change = self.make_change()
         with self.assertRaises(UserError):
