@@ -34,3 +34,5 @@ def pre_init_hook(env):
 def post_init_hook(env):
     if not _ensure_pg_trgm(env):
         _logger.warning("it_service_desk installed without trigram indexes.")
+        return
+    env["it.ticket"]._tune_trigram_indexes()

@@ -291,6 +291,25 @@ class ItTicket(models.Model):
                     SQL.identifier(column),
                 )
             )
+        self._tune_trigram_indexes()
+
+    @api.model
+    def _tune_trigram_indexes(self):
+        """Trigram GIN indexes without the pending list: fresh tickets are searchable through
+        the index at once instead of by a sequential scan of the pending entries. Called at
+        update (init) and after installation (the indexes are created after init)."""
+        for index in ("it_ticket__name_index", "it_ticket__ref_index"):
+            self.env.cr.execute(
+                SQL(
+                    "SELECT 1 FROM pg_indexes WHERE indexname = %s AND indexdef ILIKE %s",
+                    index,
+                    "%gin_trgm_ops%",
+                )
+            )
+            if self.env.cr.fetchone():
+                self.env.cr.execute(
+                    SQL("ALTER INDEX %s SET (fastupdate = off)", SQL.identifier(index))
+                )
 
     @api.model
     def _param(self, key, default):

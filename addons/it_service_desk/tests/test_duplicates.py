@@ -12,6 +12,10 @@ class TestDuplicates(DeskCase):
             "SELECT indexdef FROM pg_indexes WHERE tablename = 'it_ticket' AND indexdef ILIKE '%gin_trgm_ops%'"
         )
         self.assertTrue(self.env.cr.fetchall(), "GIN trigram index on ticket subject")
+        self.env.cr.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'it_ticket__name_index'"
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], ["fastupdate=off"])
 
     def test_similar_open_tickets_and_articles(self):
         master = self._ticket(name="CRM login fails after password change")
