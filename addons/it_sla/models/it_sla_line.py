@@ -34,7 +34,7 @@ class ItSlaLine(models.Model):
         "it.ticket", required=True, ondelete="cascade", index=True, readonly=True
     )
     policy_id = fields.Many2one(
-        "it.sla.policy", required=True, ondelete="restrict", index=True, readonly=True
+        "it.sla.policy", required=True, ondelete="cascade", index=True, readonly=True
     )
     calendar_id = fields.Many2one("resource.calendar", string="Working Time", readonly=True)
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)

@@ -14,7 +14,7 @@ class ItSlaPause(models.Model):
     line_id = fields.Many2one("it.sla.line", required=True, ondelete="cascade", index=True)
     # copied from the timer at creation (not related: one INSERT, no follow-up UPDATE)
     ticket_id = fields.Many2one("it.ticket", index=True, readonly=True, ondelete="cascade")
-    policy_id = fields.Many2one("it.sla.policy", readonly=True, ondelete="restrict")
+    policy_id = fields.Many2one("it.sla.policy", readonly=True, ondelete="cascade")
     target_type = fields.Selection(TARGET_TYPES, string="Target", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     team_id = fields.Many2one(related="line_id.team_id", string="Team")
