@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo.addons.it_sla.hooks import post_init_hook
-from odoo.tests import new_test_user
+from odoo.tests import Form, new_test_user
 
 from .common import SlaCase, local
 
@@ -71,3 +71,42 @@ class TestSlaMisc(SlaCase):
         office = self.env.ref("it_sla.sla_policy_normal_standard")
         self.assertEqual(office.calendar_id.tz, "Asia/Shanghai")
         self.assertTrue(office.calendar_id.leave_ids)
+
+    def test_policy_form(self):
+        with Form(self.env["it.sla.policy"]) as form:
+            form.name = "Form made"
+            form.sequence = 3
+            form.priority = "2"
+            form.customer_class = "normal"
+            form.calendar_id = self.office
+            form.response_hours = 0.5
+            form.resolution_hours = 6
+            with form.escalation_ids.new() as level:
+                level.level = 1
+                level.notify = "leader"
+        policy = form.record
+        self.assertEqual(policy.escalation_ids.notify, "leader")
+        ticket = self.make_ticket(impact="1", urgency="2")
+        self.assertEqual(ticket.priority, "2")
+        self.assertEqual(ticket.sla_policy_id, policy)
+
+    def test_desk_lifecycle_methods(self):
+        """The desk's own transitions drive the timers (start, wait, resolve, reopen)."""
+        with freeze_time(local("2026-12-07 09:00")):
+            ticket = self.make_ticket()
+        with freeze_time(local("2026-12-07 09:30")):
+            ticket.with_user(self.agent).action_start()
+        self.assertEqual(self.line(ticket, "response").status, "met")
+        self.assertEqual(ticket.date_first_response, local("2026-12-07 09:30"))
+        with freeze_time(local("2026-12-07 10:00")):
+            ticket.with_user(self.agent).action_wait()
+        self.assertEqual(self.line(ticket, "resolution").status, "paused")
+        with freeze_time(local("2026-12-07 11:00")):
+            ticket.with_user(self.agent).action_start()
+        resolution = self.line(ticket, "resolution")
+        self.assertEqual(resolution.status, "running")
+        self.assertEqual(resolution.paused_hours, 1.0)
+        with freeze_time(local("2026-12-07 12:00")):
+            ticket.with_user(self.agent).action_resolve(resolution="<p>Replaced the cable</p>")
+        self.assertEqual(resolution.status, "met")
+        self.assertEqual(resolution.working_hours, 2.0)
