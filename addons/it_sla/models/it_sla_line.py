@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.addons.it_service_desk.models.it_ticket import PRIORITIES
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from .sla_worktime import WorkTime
@@ -109,7 +110,20 @@ class ItSlaLine(models.Model):
     def _compute_display_name(self):
         labels = dict(self._fields["target_type"]._description_selection(self.env))
         for line in self:
-            line.display_name = f"{line.ticket_id.ref or ''} {labels.get(line.target_type, '')}"
+            # sudo: only the reference is shown, also for tickets of teams the reader is not in
+            ref = line.sudo().ticket_id.ref or ""
+            line.display_name = f"{ref} {labels.get(line.target_type, '')}"
+
+    def write(self, vals):
+        # timers are moved by the SLA engine (sudo) and the scheduled pass (SQL) only;
+        # people may explain a breach, never set a status, deadline or reached time
+        if not self.env.su and set(vals) - {"breach_reason"}:
+            raise AccessError(
+                self.env._(
+                    "SLA timers are kept by the system; only the breach reason can be edited."
+                )
+            )
+        return super().write(vals)
 
     # ------------------------------------------------------------------ deadlines
     @staticmethod

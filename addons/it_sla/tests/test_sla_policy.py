@@ -1,10 +1,11 @@
 import psycopg2
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
-from .common import SlaCase
+from .common import SlaCase, local
 
 
 class TestSlaPolicy(SlaCase):
@@ -209,3 +210,18 @@ class TestSlaPolicy(SlaCase):
         )
         unused.unlink()
         self.assertFalse(unused.exists())
+
+    def test_timers_are_not_writable_by_people(self):
+        with freeze_time(local("2026-12-07 09:00")):
+            ticket = self.make_ticket(user_id=self.agent.id)
+        self.env["it.sla.line"]._cron_check_sla(now=local("2026-12-07 14:00"))
+        line = self.line(ticket, "response").with_user(self.agent)
+        with self.assertRaises(AccessError):
+            line.write({"status": "met", "deadline": "2099-01-01 00:00:00"})
+        line.invalidate_recordset()
+        self.assertEqual(line.status, "breached")
+        line.write({"breach_reason": "Waiting for the network team"})
+        self.assertEqual(line.breach_reason, "Waiting for the network team")
+        # an agent lists timers, including those of tickets they cannot read
+        lines = self.env["it.sla.line"].with_user(self.agent).search_read([], ["display_name"])
+        self.assertTrue(lines)
