@@ -437,6 +437,7 @@ class ItSlaLine(models.Model):
             for user_id in self._sla_insert_activities(warned, None, now):
                 recipients[user_id] += 1
         escalated_lines = []
+        # sudo: the pass covers the escalation levels of every company
         max_level = (
             self.env["it.sla.escalation"]
             .sudo()

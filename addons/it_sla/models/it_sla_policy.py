@@ -240,13 +240,8 @@ class ItSlaPolicy(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
-        used = (
-            self.env["it.sla.line"]
-            .sudo()
-            .search_count(  # sudo: count every company's use
-                [("policy_id", "in", self.ids)], limit=1
-            )
-        )
+        # sudo: count every company's use, whoever may read which timers
+        used = self.env["it.sla.line"].sudo().search_count([("policy_id", "in", self.ids)], limit=1)
         if used:
             raise UserError(
                 self.env._("A policy with timers keeps its history: archive it instead.")
