@@ -359,7 +359,8 @@ class ItTicket(models.Model):
                 lines._reach(fields.Datetime.now())
                 continue
             policy = ticket.sla_policy_id.sudo()  # sudo: requesters do not read policies
-            if lines or not policy.next_response_hours:
+            if lines or not policy.next_response_hours or ticket.state == "new":
+                # the first response has its own target; next responses follow it
                 continue
             vals = {
                 "ticket_id": ticket.id,

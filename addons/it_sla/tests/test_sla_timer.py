@@ -192,9 +192,21 @@ class TestSlaTimer(SlaCase):
             )
         self.assertEqual(len(self.line(ticket, "next_response")), 2)
 
+    def test_next_response_waits_for_the_first_response(self):
+        with freeze_time(local("2026-12-07 09:00")):
+            ticket = self.make_ticket(is_vip=True)
+            ticket.message_post(
+                body="Any news?",
+                author_id=self.requester.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.assertFalse(self.line(ticket, "next_response"))
+
     def test_internal_note_does_not_meet_next_response(self):
         with freeze_time(local("2026-12-07 09:00")):
             ticket = self.make_ticket(is_vip=True)
+            self.move(ticket, "in_progress")
             ticket.message_post(
                 body="Hello?",
                 author_id=self.requester.id,
