@@ -140,6 +140,12 @@ class CounterInvoiceRequest(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("counter.invoice.request")
         return super().create(vals_list)
 
+    def write(self, vals):
+        frozen = {"receipt_ids", "mode", "invoice_kind", "partner_id", "naming", "company_id"}
+        if frozen & set(vals) and any(request.state == "issued" for request in self):
+            raise UserError(self.env._("An issued invoice request cannot be changed."))
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued(self):
         if any(request.state == "issued" for request in self):

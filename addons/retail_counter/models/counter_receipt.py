@@ -65,6 +65,14 @@ class CounterReceipt(models.Model):
             receipt.partner_id._counter_register_purchase(receipt.date)
         return receipts
 
+    def write(self, vals):
+        # once invoiced, a receipt only receives the link to its invoice
+        if set(vals) - {"invoice_request_id", "invoice_move_id"} and any(
+            receipt.invoiced for receipt in self
+        ):
+            raise UserError(self.env._("An invoiced receipt cannot be changed."))
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_invoiced(self):
         if any(receipt.invoiced for receipt in self):
@@ -83,6 +91,25 @@ class CounterReceiptLine(models.Model):
     currency_id = fields.Many2one(related="receipt_id.currency_id")
     amount = fields.Monetary(required=True)
     company_id = fields.Many2one(related="receipt_id.company_id", store=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        receipts = self.env["counter.receipt"].browse(
+            [vals["receipt_id"] for vals in vals_list if vals.get("receipt_id")]
+        )
+        if any(receipt.invoiced for receipt in receipts):
+            raise UserError(self.env._("An invoiced receipt cannot be changed."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if any(line.receipt_id.invoiced for line in self):
+            raise UserError(self.env._("An invoiced receipt cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_invoiced(self):
+        if any(line.receipt_id.invoiced for line in self):
+            raise UserError(self.env._("An invoiced receipt cannot be changed."))
 
     @api.constrains("amount")
     def _check_amount(self):

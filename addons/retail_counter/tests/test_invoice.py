@@ -195,6 +195,28 @@ class TestInvoice(CounterCase):
         with self.assertRaises(UserError):
             request.unlink()
 
+    def test_invoiced_receipt_frozen(self):
+        receipt = self.receipt("R1", [("food", 10.0)])
+        self.request(receipt).action_issue()
+        line = receipt.line_ids
+        for call, args in (
+            (line.with_user(self.staff).write, [{"amount": 99.0}]),
+            (line.with_user(self.staff).unlink, []),
+            (receipt.with_user(self.staff).write, [{"date": "2020-01-01"}]),
+            (
+                self.env["counter.receipt.line"].with_user(self.staff).create,
+                [{"receipt_id": receipt.id, "name": "Extra", "amount": 5.0}],
+            ),
+        ):
+            with self.assertRaises(UserError):
+                call(*args)
+        self.assertEqual(line.amount, 10.0)
+        self.assertEqual(len(receipt.line_ids), 1)
+        request = receipt.invoice_request_id
+        with self.assertRaises(UserError):
+            request.with_user(self.staff).write({"receipt_ids": [(5, 0, 0)]})
+        self.assertEqual(request.receipt_ids, receipt)
+
     def test_receipt_number_unique_per_store(self):
         from psycopg2 import IntegrityError
 
