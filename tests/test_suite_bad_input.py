@@ -258,9 +258,8 @@ class TestSuiteBadInput(SuiteTransactionCase):
                 "evaluator_id": cls.evaluator.id,
             },
             "care.evaluation.line": lambda: {
-                "evaluation_id": cls.env["care.evaluation"]
-                .search([("state", "=", "draft")], limit=1)
-                .id,
+                # the draft evaluation created above as the base of the evaluation cases
+                "evaluation_id": cls.base_records["care.evaluation"].id,
                 "name": "Greets within five steps",
             },
         }[model]()
