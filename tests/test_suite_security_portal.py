@@ -214,6 +214,8 @@ class TestSuitePortalIsolation(SuiteHttpCase):
             f"{other.status_code} {other.url}",
         )
         self.assertNotIn("Bob secret salary system", other.text)
+        forged = self.url_open(f"/my/it-tickets/{self.bob_ticket.id}?access_token=forged")
+        self.assertNotIn("Bob secret salary system", forged.text)
         listing = self.url_open("/my/it-tickets?filterby=all")
         self.assertEqual(listing.status_code, 200)
         self.assertIn("Alice printer jammed", listing.text)
