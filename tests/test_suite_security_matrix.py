@@ -400,3 +400,53 @@ class TestSuiteSecurityDesign(SuiteTransactionCase):
         self.assertTrue(approval, "demo data has change approvals")
         with self.assertRaises(AccessError):
             approval[0].with_user(self.approver).write({"comment": "approved for you"})
+
+    def test_users_see_records_of_their_own_companies_only(self):
+        other = self.env["res.company"].create({"name": "Other Store"})
+        env_b = self.env(context=dict(self.env.context, allowed_company_ids=[other.id]))
+        calendar = env_b["resource.calendar"].create({"name": "B hours", "company_id": other.id})
+        ci_class = env_b["it.ci.class"].search([], limit=1)
+        records = [
+            env_b["it.ticket"].create({"name": "B ticket", "company_id": other.id}),
+            env_b["it.change"].create({"name": "B change", "company_id": other.id}),
+            env_b["it.ci"].create(
+                {"name": "B item", "class_id": ci_class.id, "company_id": other.id}
+            ),
+            env_b["it.sla.policy"].create(
+                {
+                    "name": "B policy",
+                    "company_id": other.id,
+                    "calendar_id": calendar.id,
+                    "sequence": 9998,
+                }
+            ),
+            env_b["counter.lost.item"].create({"name": "B umbrella", "company_id": other.id}),
+        ]
+        locker = env_b["counter.locker"].create({"tag_number": "B-01", "company_id": other.id})
+        records.append(
+            env_b["counter.bag.deposit"].create(
+                {"locker_id": locker.id, "company_id": other.id, "customer_name": "B"}
+            )
+        )
+        # a user holding every manager role of the suite, in the main company only
+        boss = new_test_user(
+            self.env,
+            login="design_boss",
+            groups="it_service_desk.group_it_manager,it_cmdb.group_cmdb_manager,"
+            "retail_counter.group_counter_supervisor,customer_care_scripts.group_care_manager",
+        )
+        self.assertNotIn(other, boss.company_ids)
+        checked = 0
+        for record in filter(None, records):
+            with self.subTest(model=record._name):
+                checked += 1
+                self.assertNotIn(record, self.env[record._name].with_user(boss).search([]))
+                with self.assertRaises(AccessError):
+                    record.with_user(boss).read(["display_name"])
+        self.assertEqual(checked, 6)
+        # control: once allowed in the other store, the same user reads them
+        boss.company_ids = [(4, other.id)]
+        for record in filter(None, records):
+            record.with_user(boss).with_context(allowed_company_ids=[other.id]).read(
+                ["display_name"]
+            )
