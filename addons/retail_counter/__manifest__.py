@@ -32,6 +32,7 @@
     "assets": {
         "web.assets_tests": ["retail_counter/static/tests/tours/*.js"],
     },
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
     "application": True,
 }

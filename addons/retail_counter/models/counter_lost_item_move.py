@@ -21,7 +21,13 @@ class CounterLostItemMove(models.Model):
     _check_company_auto = True
 
     item_id = fields.Many2one(
-        "counter.lost.item", required=True, ondelete="restrict", index=True, check_company=True
+        "counter.lost.item",
+        required=True,
+        # items themselves cannot be deleted (archived instead): the log only goes with
+        # them when the module is uninstalled
+        ondelete="cascade",
+        index=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company",
