@@ -3,4 +3,5 @@ def post_init_hook(env):
     tickets = env["it.ticket"].search(
         [("state", "in", ["new", "in_progress", "dispatched", "waiting"])]
     )
+    tickets._sla_rematch()
     tickets._sla_apply()

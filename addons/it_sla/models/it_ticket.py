@@ -34,7 +34,15 @@ class ItTicket(models.Model):
 
     sla_line_ids = fields.One2many("it.sla.line", "ticket_id", string="SLA Timers")
     sla_policy_id = fields.Many2one(
-        "it.sla.policy", string="SLA Policy", readonly=True, copy=False, index=True
+        "it.sla.policy",
+        string="SLA Policy",
+        compute="_compute_sla_policy_id",
+        store=True,
+        precompute=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The first policy, by sequence, matching the ticket.",
     )
     # not stored: the scheduled pass changes timers only, never the (wide) ticket rows
     sla_status = fields.Selection(
@@ -51,6 +59,21 @@ class ItTicket(models.Model):
         help="The nearest deadline of the timers still counting.",
     )
     sla_remaining = fields.Char(string="SLA Time Left", compute="_compute_sla_remaining")
+
+    @api.depends("priority", "is_vip", "team_id", "category_id", "company_id")
+    def _compute_sla_policy_id(self):
+        """First matching policy of the open tickets; ended tickets keep theirs."""
+        open_tickets = self.filtered(lambda t: t.state not in ENDED_STATES)
+        policy_of = self.env["it.sla.policy"]._policy_for_tickets(open_tickets)
+        for ticket in self:
+            if ticket in policy_of:
+                ticket.sla_policy_id = policy_of[ticket]
+            else:
+                ticket.sla_policy_id = ticket.sla_policy_id
+
+    def _sla_rematch(self):
+        """Match the policies again (new or changed policies, reopened tickets)."""
+        self.env.add_to_compute(self._fields["sla_policy_id"], self)
 
     @api.depends("sla_line_ids.status", "sla_line_ids.warning_sent")
     def _compute_sla_status(self):
@@ -213,16 +236,13 @@ class ItTicket(models.Model):
             return
         now = fields.Datetime.now()
         Line = self.env["it.sla.line"].sudo()  # sudo: timers are system-managed
-        policy_of = self.env["it.sla.policy"]._policy_for_tickets(tickets)
+        policy_of = {ticket: ticket.sla_policy_id.sudo() for ticket in tickets}
         lines_of = defaultdict(lambda: Line.browse())
         for line in Line.search([("ticket_id", "in", tickets.ids)], order="id"):
             lines_of[line.ticket_id.id] |= line
         to_create, to_retarget, to_cancel = [], Line.browse(), Line.browse()
-        per_policy = defaultdict(lambda: self.browse())
         for ticket in tickets:
             policy = policy_of[ticket]
-            if ticket.sla_policy_id != policy:
-                per_policy[policy] |= ticket
             lines = lines_of[ticket.id]
             counting = lines.filtered(lambda line: line.status in COUNTING)
             if not policy:
@@ -247,6 +267,10 @@ class ItTicket(models.Model):
                             "target_hours": hours,
                             "start_date": start or ticket.create_date or now,
                             "warning_percent": policy.warning_percent,
+                            # given, so that 2 timers per ticket skip default_get
+                            "status": "running",
+                            "warning_sent": False,
+                            "escalation_level": 0,
                         }
                     )
                     continue
@@ -270,9 +294,6 @@ class ItTicket(models.Model):
                         line.policy_id != p or line.target_hours != p.next_response_hours
                     )
                 )
-        for policy, group in per_policy.items():
-            # sudo: the policy link is system-managed, also for requesters filing tickets
-            group.sudo().write({"sla_policy_id": policy.id})
         to_cancel._cancel()
         for line in to_retarget:
             line.policy_id = policy_of[line.ticket_id]
@@ -333,6 +354,7 @@ class ItTicket(models.Model):
         cancel._cancel()
         reach._reach(now)
         reopen._reopen(now)
+        reopened._sla_rematch()
         reopened._sla_apply()
         for ticket in self:
             if ticket.stage_id.sla_pause and not before[ticket.id][1]:
