@@ -526,6 +526,10 @@ class ItCi(models.Model):
 
     def _check_transition(self, new_state):
         labels = dict(self._fields["state"]._description_selection(self.env))
+        if new_state not in labels:
+            raise UserError(
+                self.env._("%(state)s is not a state of a configuration item.", state=new_state)
+            )
         for ci in self:
             if ci.state != new_state and new_state not in ALLOWED_TRANSITIONS[ci.state]:
                 raise UserError(
