@@ -11,7 +11,7 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     counter_request_id = fields.Many2one(
-        "counter.invoice.request", string="Counter Request", readonly=True, copy=False, index=True
+        "counter.invoice.request", readonly=True, copy=False, index=True
     )
     counter_invoice_kind = fields.Selection(
         [("normal", "Ordinary Invoice"), ("vat", "VAT Invoice")],

@@ -25,7 +25,6 @@ class CounterBagDeposit(models.Model):
     )
     locker_id = fields.Many2one(
         "counter.locker",
-        string="Locker",
         required=True,
         check_company=True,
         tracking=True,
@@ -35,7 +34,6 @@ class CounterBagDeposit(models.Model):
     customer_name = fields.Char(tracking=True)
     phone = fields.Char(string="Contact Phone")
     bag_description = fields.Char(
-        string="Bag Description",
         help="What the bag looks like: the customer's claim is matched "
         "against it when the tag is lost.",
     )
@@ -76,7 +74,7 @@ class CounterBagDeposit(models.Model):
     )
     # left at closing
     left_time = fields.Datetime(copy=False, readonly=True)
-    duty_manager_id = fields.Many2one("res.users", string="Duty Manager", copy=False, tracking=True)
+    duty_manager_id = fields.Many2one("res.users", copy=False, tracking=True)
     inventory_note = fields.Text(string="Inventory of Contents", copy=False)
     contact_known = fields.Boolean(compute="_compute_contact_known")
     contact_due = fields.Datetime(string="Contact Customer On", copy=False, readonly=True)
@@ -173,7 +171,7 @@ class CounterBagDeposit(models.Model):
     def _compute_care_script_id(self):
         # same compute as the mixin, recomputed live on the form when the situation or
         # its placeholder values change (and on a new record)
-        super()._compute_care_script_id()
+        return super()._compute_care_script_id()
 
     def _care_script_code(self):
         self.ensure_one()

@@ -48,7 +48,7 @@ class CounterBroadcast(models.Model):
     interval_minutes = fields.Integer(string="Every (minutes)", default=10)
     played_count = fields.Integer(readonly=True, copy=False)
     next_play_time = fields.Datetime(compute="_compute_next_play_time", store=True)
-    announcer_id = fields.Many2one("res.users", string="Announcer")
+    announcer_id = fields.Many2one("res.users")
     requested_by = fields.Char(string="Requested By (customer)")
     person_name = fields.Char(string="Person Sought")
     waiting_place = fields.Char()
@@ -157,7 +157,7 @@ class CounterBroadcast(models.Model):
     def _compute_care_script_id(self):
         # same compute as the mixin, recomputed live on the form when the situation or
         # its placeholder values change (and on a new record)
-        super()._compute_care_script_id()
+        return super()._compute_care_script_id()
 
     def _care_script_code(self):
         self.ensure_one()

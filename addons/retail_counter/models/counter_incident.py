@@ -40,7 +40,7 @@ class CounterIncident(models.Model):
     customer_name = fields.Char()
     description = fields.Text(required=True)
     user_id = fields.Many2one("res.users", string="Logged By", default=lambda self: self.env.user)
-    duty_manager_id = fields.Many2one("res.users", string="Duty Manager", tracking=True)
+    duty_manager_id = fields.Many2one("res.users", tracking=True)
     resolution = fields.Text(tracking=True)
     state = fields.Selection(
         [("open", "Open"), ("escalated", "With Duty Manager"), ("resolved", "Resolved")],
@@ -55,7 +55,7 @@ class CounterIncident(models.Model):
     consent_given = fields.Boolean(string="Customer Agreed to Treatment")
     treatment = fields.Char(help="Plaster, bandage...")
     # ATM / machine fault
-    machine = fields.Char(string="Machine")
+    machine = fields.Char()
     bank_contacted = fields.Boolean()
     bank_contact_time = fields.Datetime()
     card_retained = fields.Boolean(string="Card Retained / Cash Not Dispensed")
@@ -106,7 +106,7 @@ class CounterIncident(models.Model):
     def _compute_care_script_id(self):
         # same compute as the mixin, recomputed live on the form when the situation or
         # its placeholder values change (and on a new record)
-        super()._compute_care_script_id()
+        return super()._compute_care_script_id()
 
     def _care_script_code(self):
         self.ensure_one()

@@ -29,9 +29,7 @@ class CounterInquiry(models.Model):
     )
     customer_name = fields.Char()
     answer = fields.Text()
-    directed_to = fields.Char(
-        string="Directed To", help="Where and whom the customer was sent to (desk, department)."
-    )
+    directed_to = fields.Char(help="Where and whom the customer was sent to (desk, department).")
     escorted = fields.Boolean(help="A colleague walked the customer there.")
     state = fields.Selection(
         [("open", "Open"), ("directed", "Directed")],
@@ -51,7 +49,7 @@ class CounterInquiry(models.Model):
     def _compute_care_script_id(self):
         # same compute as the mixin, recomputed live on the form when the situation or
         # its placeholder values change (and on a new record)
-        super()._compute_care_script_id()
+        return super()._compute_care_script_id()
 
     def _care_script_code(self):
         self.ensure_one()

@@ -18,9 +18,7 @@ class CounterInvoiceRequest(models.Model):
         string="Reference", readonly=True, copy=False, default=lambda self: self.env._("New")
     )
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True)
-    invoice_title = fields.Char(
-        string="Invoice Title", help="Name of the company or person written on the invoice."
-    )
+    invoice_title = fields.Char(help="Name of the company or person written on the invoice.")
     receipt_ids = fields.Many2many(
         "counter.receipt",
         string="Receipts",
@@ -165,7 +163,7 @@ class CounterInvoiceRequest(models.Model):
     def _compute_care_script_id(self):
         # same compute as the mixin, recomputed live on the form when the situation or
         # its placeholder values change (and on a new record)
-        super()._compute_care_script_id()
+        return super()._compute_care_script_id()
 
     def _care_script_code(self):
         self.ensure_one()

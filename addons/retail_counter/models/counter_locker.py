@@ -23,7 +23,7 @@ class CounterLocker(models.Model):
     )
     deposit_ids = fields.One2many("counter.bag.deposit", "locker_id", string="Deposits")
     current_deposit_id = fields.Many2one(
-        "counter.bag.deposit", compute="_compute_current_deposit_id", string="Current Deposit"
+        "counter.bag.deposit", compute="_compute_current_deposit_id"
     )
     occupied = fields.Boolean(compute="_compute_current_deposit_id")
 

@@ -177,7 +177,7 @@ class CounterLostItem(models.Model):
     def _compute_care_script_id(self):
         # same compute as the mixin, recomputed live on the form when the situation or
         # its placeholder values change (and on a new record)
-        super()._compute_care_script_id()
+        return super()._compute_care_script_id()
 
     def _care_script_code(self):
         self.ensure_one()

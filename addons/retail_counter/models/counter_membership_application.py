@@ -36,9 +36,7 @@ class CounterMembershipApplication(models.Model):
     street = fields.Char(string="Address")
     city = fields.Char()
     email = fields.Char()
-    phone_bill_shown = fields.Boolean(
-        string="Phone Bill Shown", help="The home phone bill proves the phone and address."
-    )
+    phone_bill_shown = fields.Boolean(help="The home phone bill proves the phone and address.")
     read_back_done = fields.Boolean(string="Read Back Confirmed", readonly=True, copy=False)
     read_back_text = fields.Char(compute="_compute_read_back_text")
     state = fields.Selection(
@@ -101,7 +99,7 @@ class CounterMembershipApplication(models.Model):
     def _compute_care_script_id(self):
         # same compute as the mixin, recomputed live on the form when the situation or
         # its placeholder values change (and on a new record)
-        super()._compute_care_script_id()
+        return super()._compute_care_script_id()
 
     def _care_script_code(self):
         self.ensure_one()

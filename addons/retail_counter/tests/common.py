@@ -16,7 +16,8 @@ class CounterCase(TransactionCase):
         )
         stores = [cls.store.id]
 
-        def user(login, groups, companies=stores):
+        def user(login, groups, companies=None):
+            companies = companies or stores
             return new_test_user(
                 cls.env,
                 login=login,
