@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 KINDS = [
@@ -120,6 +120,31 @@ class CounterLostItem(models.Model):
     company_id = fields.Many2one(
         "res.company", string="Store", required=True, default=lambda self: self.env.company
     )
+
+    _sql_constraints = [
+        (
+            "quantity_positive",
+            "CHECK(quantity > 0)",
+            "The quantity of a found item must be positive.",
+        ),
+        (
+            "value_not_negative",
+            "CHECK(value IS NULL OR value >= 0)",
+            "An estimated value cannot be negative.",
+        ),
+    ]
+
+    @api.constrains("found_time")
+    def _check_found_time(self):
+        # a few minutes of slack for a till clock ahead of the server's
+        latest = fields.Datetime.now() + timedelta(minutes=10)
+        for item in self:
+            if item.found_time > latest:
+                raise ValidationError(
+                    self.env._(
+                        "An item cannot be found in the future (%(when)s).", when=item.found_time
+                    )
+                )
 
     @api.depends("kind")
     def _compute_location(self):
