@@ -259,7 +259,8 @@ def start_private_cluster():
         )
         if res.returncode != 0:
             raise LaunchError(
-                f"the private PostgreSQL cluster did not start (see {base / 'server.log'})",
+                f"the private PostgreSQL cluster did not start on 127.0.0.1:{PRIVATE_PORT} "
+                f"(port taken? set ODOO_PRIVATE_PG_PORT; log: {base / 'server.log'})",
                 EXIT_NO_POSTGRES,
             )
 
