@@ -70,7 +70,11 @@ class CareInteraction(models.Model):
             "store_name": self.company_id.name,
         }
 
-    @api.depends("situation_id", "partner_id", "phone", "address", "card_number")
-    @api.depends_context("lang", "uid")
-    def _compute_care_script_id(self):
-        return super()._compute_care_script_id()
+    # the script panel follows these fields live on the form
+    _care_script_depends = (
+        "situation_id",
+        "partner_id",
+        "phone",
+        "address",
+        "card_number",
+    )

@@ -21,6 +21,9 @@ class CareScriptMixin(models.AbstractModel):
 
     _name = "care.script.mixin"
     _description = "Care Script on a Form"
+    # Fields the situation and the placeholder values are read from. A model lists them
+    # so that the panel follows its form live, a new unsaved record included.
+    _care_script_depends = ()
 
     care_script_id = fields.Many2one(
         "care.script", string="Script", compute="_compute_care_script_id"
@@ -49,6 +52,7 @@ class CareScriptMixin(models.AbstractModel):
             return self.company_id
         return self.env.company
 
+    @api.depends(lambda self: self._care_script_depends)
     @api.depends_context("lang", "uid")
     def _compute_care_script_id(self):
         Script = self.env["care.script"]

@@ -23,9 +23,7 @@ class ItKnowledgeArticle(models.Model):
     workaround = fields.Html()
     solution = fields.Html()
     category_id = fields.Many2one("it.category", check_company=True, index=True)
-    system_id = fields.Many2one(
-        "it.business.system", string="System", check_company=True, index=True
-    )
+    system_id = fields.Many2one("it.business.system", check_company=True, index=True)
     state = fields.Selection(
         [("draft", "Draft"), ("published", "Published"), ("archived", "Obsolete")],
         default="draft",

@@ -199,9 +199,7 @@ class ItTicket(models.Model):
         "it.major.incident", tracking=True, index=True, check_company=True, copy=False
     )
     problem_id = fields.Many2one("it.problem", tracking=True, index=True, check_company=True)
-    merged_into_id = fields.Many2one(
-        "it.ticket", string="Merged Into", readonly=True, copy=False, index="btree_not_null"
-    )
+    merged_into_id = fields.Many2one("it.ticket", readonly=True, copy=False, index="btree_not_null")
     duplicate_ids = fields.One2many("it.ticket", "merged_into_id", string="Merged Duplicates")
     duplicate_count = fields.Integer(compute="_compute_duplicate_count", store=True)
     article_ids = fields.Many2many("it.knowledge.article", string="Articles Used", copy=False)
@@ -278,7 +276,7 @@ class ItTicket(models.Model):
     ]
 
     def init(self):
-        super().init()
+        return super().init()
         # The kanban (per stage) and the team lists read "priority, id desc" pages of active
         # tickets and count them: composite partial indexes serve both without a sort, and
         # INCLUDE lets the counts run as index-only scans.
@@ -509,7 +507,7 @@ class ItTicket(models.Model):
             ticket.display_name = f"{ticket.ref} {ticket.name}" if ticket.ref else ticket.name
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        # every ticket gets its own URL: portal.mixin's default ('#') is not needed
         for ticket in self:
             ticket.access_url = f"/my/it-tickets/{ticket.id}"
 
@@ -1246,6 +1244,19 @@ class ItTicket(models.Model):
         return len(tickets)
 
     # ------------------------------------------------------------------ scripts
+    # the panel follows the call live on the form: requester, category, incident, state
+    _care_script_depends = (
+        "state",
+        "is_redirected",
+        "category_id",
+        "major_incident_id",
+        "partner_id",
+        "name",
+        "user_id",
+        "team_id",
+        "system_id",
+    )
+
     def _care_script_code(self):
         """Which script the agent follows now (codes shipped by customer_care_scripts)."""
         self.ensure_one()

@@ -18,7 +18,7 @@ class ItTicketReport(models.Model):
     date_closed = fields.Datetime(readonly=True)
     team_id = fields.Many2one("it.team", readonly=True)
     user_id = fields.Many2one("res.users", string="Agent", readonly=True)
-    system_id = fields.Many2one("it.business.system", string="System", readonly=True)
+    system_id = fields.Many2one("it.business.system", readonly=True)
     region_id = fields.Many2one("it.region", string="City", readonly=True)
     category_id = fields.Many2one("it.category", readonly=True)
     channel = fields.Selection(CHANNELS, readonly=True)

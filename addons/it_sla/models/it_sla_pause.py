@@ -18,7 +18,7 @@ class ItSlaPause(models.Model):
     target_type = fields.Selection(TARGET_TYPES, string="Target", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     team_id = fields.Many2one(related="line_id.team_id", string="Team")
-    stage_id = fields.Many2one("it.stage", string="Stage")
+    stage_id = fields.Many2one("it.stage")
     reason = fields.Char(required=True)
     date_start = fields.Datetime(string="Paused", required=True)
     date_end = fields.Datetime(string="Resumed")

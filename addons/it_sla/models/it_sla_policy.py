@@ -35,9 +35,7 @@ class ItSlaPolicy(models.Model):
     priority = fields.Selection(
         PRIORITIES, tracking=True, help="Leave empty to cover every priority."
     )
-    customer_class = fields.Selection(
-        CUSTOMER_CLASSES, string="Customer Class", required=True, default="all", tracking=True
-    )
+    customer_class = fields.Selection(CUSTOMER_CLASSES, required=True, default="all", tracking=True)
     team_ids = fields.Many2many(
         "it.team", string="Teams", check_company=True, help="Leave empty to cover every team."
     )

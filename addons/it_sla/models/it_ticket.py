@@ -137,7 +137,8 @@ class ItTicket(models.Model):
                 ticket.sla_remaining = False
 
     @api.depends("impact", "urgency", "company_id")
-    def _compute_priority(self):
+    # a compute returns nothing; super() handles the tickets without a matrix cell
+    def _compute_priority(self):  # pylint: disable=missing-return
         """Priority from the configurable matrix of it_sla; the desk's fixed matrix for
         companies without one."""
         matrix = self.env["it.sla.priority.matrix"]._matrix(

@@ -166,12 +166,13 @@ class CounterBagDeposit(models.Model):
         )
 
     # ------------------------------------------------------------------ scripts
-    @api.depends("state", "customer_name", "partner_id", "locker_id")
-    @api.depends_context("lang", "uid")
-    def _compute_care_script_id(self):
-        # same compute as the mixin, recomputed live on the form when the situation or
-        # its placeholder values change (and on a new record)
-        return super()._compute_care_script_id()
+    # the script panel follows these fields live on the form
+    _care_script_depends = (
+        "state",
+        "customer_name",
+        "partner_id",
+        "locker_id",
+    )
 
     def _care_script_code(self):
         self.ensure_one()

@@ -150,14 +150,15 @@ class CounterBroadcast(models.Model):
         if any(broadcast.state != "draft" for broadcast in self):
             raise UserError(self.env._("Only draft broadcasts can be deleted: cancel it instead."))
 
-    @api.depends(
-        "broadcast_type", "person_name", "waiting_place", "requested_by", "lost_item_id", "content"
+    # the script panel follows these fields live on the form
+    _care_script_depends = (
+        "broadcast_type",
+        "person_name",
+        "waiting_place",
+        "requested_by",
+        "lost_item_id",
+        "content",
     )
-    @api.depends_context("lang", "uid")
-    def _compute_care_script_id(self):
-        # same compute as the mixin, recomputed live on the form when the situation or
-        # its placeholder values change (and on a new record)
-        return super()._compute_care_script_id()
 
     def _care_script_code(self):
         self.ensure_one()

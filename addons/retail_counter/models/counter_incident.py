@@ -92,7 +92,8 @@ class CounterIncident(models.Model):
     def _unlink_never(self):
         raise UserError(self.env._("Counter logs are kept: they cannot be deleted."))
 
-    @api.depends(
+    # the script panel follows these fields live on the form
+    _care_script_depends = (
         "kind",
         "counterfeit_suspected",
         "customer_name",
@@ -102,11 +103,6 @@ class CounterIncident(models.Model):
         "bank_place",
         "bank_time",
     )
-    @api.depends_context("lang", "uid")
-    def _compute_care_script_id(self):
-        # same compute as the mixin, recomputed live on the form when the situation or
-        # its placeholder values change (and on a new record)
-        return super()._compute_care_script_id()
 
     def _care_script_code(self):
         self.ensure_one()

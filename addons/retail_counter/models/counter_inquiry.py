@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -44,12 +44,11 @@ class CounterInquiry(models.Model):
         "res.company", string="Store", required=True, default=lambda self: self.env.company
     )
 
-    @api.depends("topic_id", "customer_name")
-    @api.depends_context("lang", "uid")
-    def _compute_care_script_id(self):
-        # same compute as the mixin, recomputed live on the form when the situation or
-        # its placeholder values change (and on a new record)
-        return super()._compute_care_script_id()
+    # the script panel follows these fields live on the form
+    _care_script_depends = (
+        "topic_id",
+        "customer_name",
+    )
 
     def _care_script_code(self):
         self.ensure_one()

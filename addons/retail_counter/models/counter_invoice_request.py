@@ -150,7 +150,8 @@ class CounterInvoiceRequest(models.Model):
             raise UserError(self.env._("An issued invoice request is kept with its invoices."))
 
     # ----------------------------------------------------------------- scripts
-    @api.depends(
+    # the script panel follows these fields live on the form
+    _care_script_depends = (
         "state",
         "invoice_kind",
         "needs_approval",
@@ -159,11 +160,6 @@ class CounterInvoiceRequest(models.Model):
         "naming",
         "refusal_reason",
     )
-    @api.depends_context("lang", "uid")
-    def _compute_care_script_id(self):
-        # same compute as the mixin, recomputed live on the form when the situation or
-        # its placeholder values change (and on a new record)
-        return super()._compute_care_script_id()
 
     def _care_script_code(self):
         self.ensure_one()

@@ -197,12 +197,12 @@ class CounterLostItem(models.Model):
         )
 
     # ----------------------------------------------------------------- scripts
-    @api.depends("state", "name", "claimant_name")
-    @api.depends_context("lang", "uid")
-    def _compute_care_script_id(self):
-        # same compute as the mixin, recomputed live on the form when the situation or
-        # its placeholder values change (and on a new record)
-        return super()._compute_care_script_id()
+    # the script panel follows these fields live on the form
+    _care_script_depends = (
+        "state",
+        "name",
+        "claimant_name",
+    )
 
     def _care_script_code(self):
         self.ensure_one()

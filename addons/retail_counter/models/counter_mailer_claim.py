@@ -126,12 +126,12 @@ class CounterMailerClaim(models.Model):
                 vals["status_at_claim"] = partner.counter_mailer_status or "1"
         return super().create(vals_list)
 
-    @api.depends("outcome", "partner_id", "expected_date")
-    @api.depends_context("lang", "uid")
-    def _compute_care_script_id(self):
-        # same compute as the mixin, recomputed live on the form when the situation or
-        # its placeholder values change (and on a new record)
-        return super()._compute_care_script_id()
+    # the script panel follows these fields live on the form
+    _care_script_depends = (
+        "outcome",
+        "partner_id",
+        "expected_date",
+    )
 
     def _care_script_code(self):
         self.ensure_one()

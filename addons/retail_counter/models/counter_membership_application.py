@@ -94,12 +94,15 @@ class CounterMembershipApplication(models.Model):
         if any(app.state == "issued" for app in self):
             raise UserError(self.env._("An issued card application is kept as a record."))
 
-    @api.depends("state", "name", "title", "home_phone", "street", "city")
-    @api.depends_context("lang", "uid")
-    def _compute_care_script_id(self):
-        # same compute as the mixin, recomputed live on the form when the situation or
-        # its placeholder values change (and on a new record)
-        return super()._compute_care_script_id()
+    # the script panel follows these fields live on the form
+    _care_script_depends = (
+        "state",
+        "name",
+        "title",
+        "home_phone",
+        "street",
+        "city",
+    )
 
     def _care_script_code(self):
         self.ensure_one()
