@@ -42,6 +42,11 @@
         "demo/it_region_demo.xml",
         "demo/it_service_desk_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "it_service_desk/static/tests/tours/*.js",
+        ],
+    },
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
     "installable": True,

@@ -1,5 +1,6 @@
 from . import (
     test_callback,
+    test_desk_tour,
     test_duplicates,
     test_i18n,
     test_intake,
