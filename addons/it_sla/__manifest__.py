@@ -18,6 +18,11 @@
         "views/it_sla_menus.xml",
     ],
     "demo": ["demo/it_sla_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "it_sla/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
     "application": True,
