@@ -1,5 +1,6 @@
 from . import (
     test_change,
+    test_change_tour,
     test_ci,
     test_desk_links,
     test_import,
