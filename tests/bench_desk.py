@@ -425,8 +425,293 @@ def bench_reads(registry, label):
         }
 
 
+# ------------------------------------------------------------------ peer: OCA helpdesk_mgmt
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+PEER_DIR = os.path.join(ROOT, ".local", "peer")
+PEER_ADDONS = os.path.join(PEER_DIR, "odoo", "addons")
+PEER_PACKAGES = ("odoo-addon-helpdesk-mgmt==18.0.*", "odoo-addon-helpdesk-mgmt-sla==18.0.*")
+PEER_DB = os.environ.get("BENCH_DESK_PEER_DB", "bench_desk_peer")
+PEER_CREATE_N = int(os.environ.get("BENCH_DESK_PEER_CREATE", "2000"))
+SKIP_PEER = os.environ.get("BENCH_SKIP_PEER") == "1"
+
+
+def ensure_peer():
+    """Install the OCA peer wheels (--no-deps, never into site-packages) into .local/peer
+    (git-ignored), following their odoo-addon-* dependencies from the wheels' metadata.
+    Returns the peer addons folder, or None with the reason printed."""
+    if os.path.isdir(os.path.join(PEER_ADDONS, "helpdesk_mgmt_sla")):
+        return PEER_ADDONS
+    os.makedirs(PEER_DIR, exist_ok=True)
+    wanted, seen = list(PEER_PACKAGES), set()
+    while wanted:
+        spec = wanted.pop()
+        if spec in seen:
+            continue
+        seen.add(spec)
+        say(f"pip install --no-deps --target {PEER_DIR} {spec}")
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--no-deps",
+                "--upgrade",
+                "--target",
+                PEER_DIR,
+                spec,
+            ],
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode:
+            say(f"peer not installable: pip failed: {done.stderr.strip()[-500:]}")
+            return None
+        # odoo-addon-* requirements of what was installed (the wheels' METADATA)
+        for entry in os.listdir(PEER_DIR):
+            meta = os.path.join(PEER_DIR, entry, "METADATA")
+            if entry.endswith(".dist-info") and os.path.isfile(meta):
+                with open(meta, encoding="utf-8") as handle:
+                    for line in handle:
+                        if line.startswith("Requires-Dist: odoo-addon"):
+                            req = line.split(":", 1)[1].split(";")[0].strip().replace(" ", "")
+                            wanted.append(req.replace("_", "-"))
+    return PEER_ADDONS if os.path.isdir(os.path.join(PEER_ADDONS, "helpdesk_mgmt")) else None
+
+
+def ensure_peer_db(db, modules):
+    if db in odoo.service.db.list_dbs(True):
+        with odoo.sql_db.db_connect(db).cursor() as cr:
+            cr.execute(
+                "SELECT count(*) FROM ir_module_module WHERE name IN %s AND state = 'installed'",
+                (tuple(modules),),
+            )
+            if cr.fetchone()[0] == len(modules):
+                return
+        odoo.service.db.exp_drop(db)
+    say(f"installing the peer {', '.join(modules)} into {db} (no demo data)...")
+    started = time.monotonic()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            "-c",
+            CONFIG,
+            "--log-level=warn",
+            f"--addons-path={config['addons_path']}",
+            "-d",
+            db,
+            "-i",
+            ",".join(modules),
+            "--without-demo=all",
+            "--stop-after-init",
+        ],
+        check=True,
+    )
+    say(f"  installed in {time.monotonic() - started:.0f} s")
+
+
+def view_spec(env, model, view_type):
+    """The web client's field specification for a view (what web_search_read gets)."""
+    views = env[model].get_views([(False, view_type)])
+    fields = views["models"][model]["fields"]
+    spec = {}
+    for name, info in fields.items():
+        if info["type"] == "many2one":
+            spec[name] = {"fields": {"display_name": {}}}
+        elif info["type"] == "many2many":
+            spec[name] = (
+                {"fields": {"display_name": {}, "color": {}}}
+                if "color" in env[info["relation"]]._fields
+                else {"fields": {"display_name": {}}}
+            )
+        else:
+            spec[name] = {}
+    if "activity_ids" in spec:  # the kanban_activity / list_activity widgets' dependencies
+        for name in (
+            "activity_exception_decoration",
+            "activity_exception_icon",
+            "activity_state",
+            "activity_summary",
+            "activity_type_icon",
+        ):
+            spec[name] = {}
+        spec["activity_type_id"] = {"fields": {"display_name": {}}}
+    arch = views["views"][view_type]["arch"]
+    return spec, arch
+
+
+def peer_create(env, teams, partners):
+    total_s, total_q = 0.0, 0
+    for batch in range(max(1, PEER_CREATE_N // 500)):
+        vals = [
+            {
+                "name": subject(batch * 500 + j),
+                "description": f"<p>Reported by phone, case {batch * 500 + j}</p>",
+                "partner_id": partners[(batch * 500 + j) % len(partners)].id,
+                "team_id": teams[(batch * 500 + j) % len(teams)].id,
+                "priority": str((batch * 500 + j) % 4),
+            }
+            for j in range(500)
+        ]
+        with Measure() as m:
+            env["helpdesk.ticket"].create(vals)
+            env.flush_all()
+        env.cr.commit()
+        total_s += m.seconds
+        total_q += m.queries
+    n = max(1, PEER_CREATE_N // 500) * 500
+    return 1000 * total_s / n, total_q / n, n
+
+
+def peer_fill(env, target):
+    cr = env.cr
+    count = env["helpdesk.ticket"].with_context(active_test=False).search_count([])
+    if count >= target:
+        return
+    teams = env["helpdesk.ticket.team"].search([])
+    partners = env["res.partner"].search([("name", "like", "Bench requester %")])
+    stages = env["helpdesk.ticket.stage"].search([])
+    say(f"bulk-inserting {target - count} peer tickets in SQL...")
+    cr.execute(
+        SQL(
+            """
+        INSERT INTO helpdesk_ticket (number, name, description, partner_id, partner_name,
+               team_id, stage_id, priority, company_id, active, kanban_state, sequence,
+               unattended, create_date, write_date, create_uid, write_uid, last_stage_update)
+        SELECT 'HT' || lpad(g::text, 7, '0'),
+               (%s::text[])[1 + mod(g, 15)] || ' ' || (%s::text[])[1 + mod(g / 15, 12)] || ' '
+                   || (%s::text[])[1 + mod(g / 180, 10)] || ' #' || g,
+               '<p>bulk</p>', (%s::int[])[1 + mod(g, %s)], 'Bench requester',
+               (%s::int[])[1 + mod(g, %s)], (%s::int[])[1 + mod(g, %s)], mod(g, 4)::text,
+               %s, mod(g, 8) < 6, 'normal', 10, false,
+               now() - (mod(g, 400)) * interval '1 hour', now(), 1, 1, now()
+          FROM generate_series(%s, %s) g
+        """,
+            WORDS_A,
+            WORDS_B,
+            WORDS_C,
+            partners.ids,
+            len(partners),
+            teams.ids,
+            len(teams),
+            stages.ids,
+            len(stages),
+            env.company.id,
+            count + 1,
+            target,
+        )
+    )
+    cr.execute("ANALYZE helpdesk_ticket")
+    cr.commit()
+
+
+def bench_peer(registry_ours):
+    """Same workload on OCA helpdesk_mgmt in its own database; returns the figures or None."""
+    if SKIP_PEER:
+        return None
+    if not os.path.isdir(os.path.join(PEER_ADDONS, "helpdesk_mgmt")):
+        say("peer: not installed (see above)")
+        return None
+    ensure_peer_db(PEER_DB, ["helpdesk_mgmt"])
+    registry = odoo.modules.registry.Registry(PEER_DB)
+    out = {}
+    try:
+        with registry.cursor() as cr:
+            env = api.Environment(cr, odoo.SUPERUSER_ID, {"tz": "UTC"})
+            teams = env["helpdesk.ticket.team"].search([("name", "like", "Bench team %")])
+            if not teams:
+                teams = env["helpdesk.ticket.team"].create(
+                    [{"name": f"Bench team {i}"} for i in range(10)]
+                )
+            partners = env["res.partner"].search([("name", "like", "Bench requester %")])
+            if not partners:
+                partners = env["res.partner"].create(
+                    [
+                        {"name": f"Bench requester {i}", "email": f"req{i}@example.com"}
+                        for i in range(1000)
+                    ]
+                )
+            cr.commit()
+            if not env["helpdesk.ticket"].search_count([]):
+                say(f"\n== peer: creating {PEER_CREATE_N} tickets (batches of 500, chatter on) ==")
+                out["create"] = peer_create(env, teams, partners)
+                say(
+                    f"peer creation: {out['create'][0]:.2f} ms, {out['create'][1]:.1f} SQL per ticket"
+                )
+            peer_fill(env, TOTAL_N)
+        with registry.cursor() as cr:
+            env = api.Environment(cr, 2, {"tz": "UTC", "lang": "en_US"})
+            Ticket = env["helpdesk.ticket"]
+            team = env["helpdesk.ticket.team"].search([("name", "=", "Bench team 1")], limit=1)
+            list_spec, _arch = view_spec(env, "helpdesk.ticket", "list")
+            kanban_spec, arch = view_spec(env, "helpdesk.ticket", "kanban")
+
+            def list_read():
+                Ticket.web_search_read(
+                    [("stage_id.closed", "=", False), ("team_id", "=", team.id)],
+                    list_spec,
+                    limit=80,
+                )
+
+            out["list"] = timed(env, list_read)
+
+            def kanban():
+                groups = Ticket.web_read_group([], ["stage_id"], ["stage_id"], lazy=True)
+                if "<progressbar" in arch:
+                    Ticket.read_progress_bar(
+                        [],
+                        "stage_id",
+                        {
+                            "field": "activity_state",
+                            "colors": {
+                                "planned": "success",
+                                "today": "warning",
+                                "overdue": "danger",
+                            },
+                        },
+                    )
+                for group in groups["groups"]:
+                    if not group.get("__fold"):
+                        stage_id = group["stage_id"][0] if group["stage_id"] else False
+                        Ticket.web_search_read([("stage_id", "=", stage_id)], kanban_spec, limit=40)
+
+            out["kanban"] = timed(env, kanban, repeat=3)
+            some_number = Ticket.search([], limit=1, offset=TOTAL_N // 2).number
+            out["ref"] = timed(env, lambda: Ticket.name_search(some_number, limit=8))
+            out["subject"] = timed(
+                env, lambda: Ticket.name_search("password expired in Shenzhen", limit=8)
+            )
+            cr.rollback()
+    finally:
+        odoo.modules.registry.Registry.delete(PEER_DB)
+        if not KEEP:
+            odoo.sql_db.close_db(PEER_DB)
+            odoo.service.db.exp_drop(PEER_DB)
+    return out
+
+
+def table(rows):
+    """Print rows (first one is the header) as a Markdown table."""
+    widths = [max(len(str(row[c])) for row in rows) for c in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        say("| " + " | ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)) + " |")
+        if not n:
+            say("| " + " | ".join("-" * w for w in widths) + " |")
+
+
+def fig(pair):
+    return f"{pair[0]:.1f} ms, {pair[1]} SQL" if pair else "n/a"
+
+
 def main():
-    config.parse_config(["-c", CONFIG, "--log-level=warn"])
+    peer_addons = None if SKIP_PEER else ensure_peer()
+    args = ["-c", CONFIG, "--log-level=warn"]
+    config.parse_config(args)
+    if peer_addons:
+        config.parse_config([*args, f"--addons-path={config['addons_path']},{peer_addons}"])
     odoo.netsvc.init_logger()
     ensure_db()
     odoo.service.server.load_server_wide_modules()
@@ -439,30 +724,76 @@ def main():
         small = bench_reads(registry, "every stage populated")
         bulk_fill(registry, TOTAL_N)
         big = bench_reads(registry, f"at {TOTAL_N} tickets")
-        say("\n== summary (peer OCA helpdesk_mgmt figures are those given in issue 3) ==")
-        if created:
-            per = 1000 * created[0] / CREATE_N
-            say(
-                f"creation: {per:.2f} ms and {created[1] / CREATE_N:.1f} SQL per ticket "
-                f"(peer ~50 ms, ~25 SQL: {50 / per:.1f}x faster, target >= 3x)"
-            )
-        say(
-            f"list read: {big['list'][0]:.1f} ms, {big['list'][1]} SQL (peer ~150 ms, target <= 75 ms)"
-        )
-        say(
-            f"kanban: {big['kanban'][0]:.1f} ms, {big['kanban'][1]} SQL at {TOTAL_N} vs "
-            f"{small['kanban'][1]} SQL at {2 * CREATE_N} (peer ~550 ms / ~40 SQL, target <= 183 ms)"
-        )
-        say(
-            f"name search: {big['ref'][0]:.1f} / {big['subject'][0]:.1f} ms; duplicate search "
-            f"{big['dup2'][0]:.1f} ms typical, {big['dup'][0]:.1f} ms worst case "
-            f"(peer 200-390 ms, target < 30 ms)"
-        )
     finally:
         odoo.modules.registry.Registry.delete(DB)
         if not KEEP:
             odoo.sql_db.close_db(DB)
             odoo.service.db.exp_drop(DB)
+    peer = bench_peer(registry) if peer_addons else None
+    peer = peer or {}
+    say(f"\n== it_service_desk vs OCA helpdesk_mgmt 18.0, same run, {TOTAL_N} tickets ==")
+    rows = [("operation", "ours", "peer", "ratio (peer / ours)", "target")]
+
+    def ratio(key):
+        if key in peer and key in big:
+            return f"{peer[key][0] / max(big[key][0], 0.001):.1f}x"
+        return "n/a"
+
+    if created:
+        ours_c = (1000 * created[0] / CREATE_N, created[1] / CREATE_N)
+        peer_c = peer.get("create")
+        rows.append(
+            (
+                f"create tickets, chatter on (ours {CREATE_N}, peer {peer_c[2] if peer_c else 0})",
+                f"{ours_c[0]:.2f} ms, {ours_c[1]:.1f} SQL per ticket",
+                f"{peer_c[0]:.2f} ms, {peer_c[1]:.1f} SQL per ticket" if peer_c else "n/a",
+                f"{peer_c[0] / ours_c[0]:.1f}x" if peer_c else "n/a",
+                ">= 3x",
+            )
+        )
+    rows.append(
+        (
+            "filtered list read, 80 rows",
+            fig(big["list"]),
+            fig(peer.get("list")),
+            ratio("list"),
+            ">= 2x",
+        )
+    )
+    rows.append(
+        (
+            f"kanban first load (SQL at {2 * CREATE_N}: {small['kanban'][1]})",
+            fig(big["kanban"]),
+            fig(peer.get("kanban")),
+            ratio("kanban"),
+            ">= 3x, flat SQL",
+        )
+    )
+    rows.append(
+        ("name search by reference", fig(big["ref"]), fig(peer.get("ref")), ratio("ref"), "< 30 ms")
+    )
+    rows.append(
+        (
+            "name search by subject",
+            fig(big["subject"]),
+            fig(peer.get("subject")),
+            ratio("subject"),
+            "< 30 ms",
+        )
+    )
+    rows.append(
+        ("duplicate search, typical subject", fig(big["dup2"]), "no such feature", "-", "< 30 ms")
+    )
+    rows.append(
+        (
+            "duplicate search, subject of ~4 % of rows",
+            fig(big["dup"]),
+            "no such feature",
+            "-",
+            "< 30 ms",
+        )
+    )
+    table(rows)
 
 
 if __name__ == "__main__":

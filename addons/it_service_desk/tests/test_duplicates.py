@@ -48,6 +48,37 @@ class TestDuplicates(DeskCase):
         finally:
             self.env.registry.has_trigram = True
 
+    def test_similar_tickets_ranked_in_tiers(self):
+        """The close tier (word similarity >= 0.8) answers alone when it fills the page; the
+        default threshold (0.6) is used only when it does not, and the ranking is kept."""
+        Ticket = self.env["it.ticket"]
+        close = Ticket.browse()
+        for i in range(15):
+            close |= self._ticket(name=f"Billing portal times out #{i}")
+        partial = self._ticket(name="Billing portal slow")
+        self.env.cr.execute(
+            "SELECT word_similarity(%s, %s)", ("Billing portal times out", partial.name)
+        )
+        similarity = self.env.cr.fetchone()[0]
+        self.assertTrue(0.6 <= similarity < 0.8, similarity)
+        # 15 close matches = limit * 3: the partial match ranks below all of them
+        found = Ticket._search_similar_tickets("Billing portal times out", limit=5)
+        self.assertEqual(len(found), 5)
+        self.assertLessEqual(found, close)
+        self.assertEqual(found.ids, sorted(found.ids, reverse=True), "ties ranked by id desc")
+        # too few close matches: the default threshold brings the partial match in, last
+        found = Ticket._search_similar_tickets("Billing portal times out", limit=20)
+        self.assertEqual(len(found), 16)
+        self.assertEqual(found[-1], partial)
+        # the session's threshold is left as it was
+        self.env.cr.execute("SHOW pg_trgm.word_similarity_threshold")
+        self.assertEqual(float(self.env.cr.fetchone()[0]), 0.6)
+        # the partial index over open tickets exists for this search
+        self.env.cr.execute(
+            "SELECT 1 FROM pg_indexes WHERE indexname = 'it_ticket_name_open_trgm_idx'"
+        )
+        self.assertTrue(self.env.cr.fetchone())
+
     def test_apply_article_counts_use(self):
         article = self.env["it.knowledge.article"].create(
             {"name": "Reset password", "state": "published"}
