@@ -1,6 +1,7 @@
 from . import (
     test_bag_deposit,
     test_broadcast,
+    test_counter_flows_tour,
     test_counter_tour,
     test_dashboard_security,
     test_finance_export,
