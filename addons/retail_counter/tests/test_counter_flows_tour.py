@@ -28,3 +28,15 @@ class TestCounterFlowsTour(HttpCase):
         self.assertTrue(item.claim_signature)
         self.assertNotIn("19800101", item.claim_document)
         self.assertTrue(item.claim_document.endswith("1234"))
+
+    def test_membership_card_issued(self):
+        self.start_tour(
+            "/odoo/action-retail_counter.counter_membership_application_action",
+            "retail_counter_membership_tour",
+            login=self.clerk.login,
+        )
+        app = self.env["counter.membership.application"].search([("name", "=", "Tour Member")])
+        self.assertEqual(app.state, "issued")
+        self.assertTrue(app.partner_id.counter_card_number.startswith("8800"))
+        self.assertEqual(app.partner_id.membership_state, "paid")
+        self.assertEqual(app.identity_number, "**************5678")
