@@ -139,3 +139,28 @@ class TestDeskTour(HttpCase):
             login="tour_engineer",
         )
         self.assertEqual(ticket.state, "resolved")
+
+    def test_portal_requester_files_and_rates(self):
+        requester = new_test_user(
+            self.env,
+            login="tour_requester",
+            groups="base.group_portal",
+            name="Tour Requester",
+            email="requester@example.com",
+        )
+        self.env["it.business.system"].create({"name": "Tour VPN Gateway", "code": "TVPN"})
+        self.start_tour("/my/it-tickets/new", "it_desk_portal_file_tour", login="tour_requester")
+        ticket = self.env["it.ticket"].search([("name", "=", "Tour VPN drops every hour")])
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.partner_id, requester.partner_id)
+        self.assertEqual(ticket.channel, "portal")
+        self.assertEqual(ticket.system_id.name, "Tour VPN Gateway")
+        # the desk fixes it
+        ticket.action_resolve("Reconnected the VPN profile")
+        self.start_tour(
+            f"/my/it-tickets/{ticket.id}", "it_desk_portal_rate_tour", login="tour_requester"
+        )
+        self.assertEqual(ticket.rating_last_value, 5)
+        rating = ticket.rating_ids.filtered("consumed")
+        self.assertEqual(rating.rating, 5)
+        self.assertEqual(rating.feedback, "Works again, thanks")
