@@ -115,9 +115,9 @@ class TestDeskTour(HttpCase):
         self.assertTrue(incident.date_last_update)
 
     @unittest.skip(
-        "known bug: the ticket form shows callback_ids to back-office users, who may not "
-        "read it.callback (AccessError when they open a work order); re-enable once the "
-        "Callback page carries groups='it_service_desk.group_it_agent'"
+        "known bug: the ticket form reads callback_ids, which back-office users may not read "
+        "(AccessError when they open a work order). Fix: groups='it_service_desk.group_it_agent' "
+        "on <page name='callback'> of it_ticket_view_form (this tour then passes); re-enable."
     )
     def test_backoffice_engineer_resolves_in_browser(self):
         engineer = new_test_user(

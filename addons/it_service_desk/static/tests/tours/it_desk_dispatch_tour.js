@@ -59,16 +59,8 @@ registry.category("web_tour.tours").add("it_desk_backoffice_tour", {
             run: "click",
         },
         {
-            content: "Resolved, the callback is due",
+            content: "Resolved: the callback team takes over",
             trigger: ".o_form_view .o_statusbar_status [aria-checked=true]:contains(Resolved)",
-        },
-        {
-            trigger: ".o_notebook .nav-link:contains(Callback)",
-            run: "click",
-        },
-        {
-            content: "A callback is waiting in the queue",
-            trigger: "div[name=callback_ids] .o_data_row:contains(To Call)",
         },
     ],
 });
