@@ -4,6 +4,7 @@ from . import (
     test_duplicates,
     test_i18n,
     test_intake,
+    test_kanban_card,
     test_lifecycle,
     test_major_incident,
     test_portal,

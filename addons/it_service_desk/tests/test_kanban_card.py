@@ -1,0 +1,47 @@
+from odoo.tests import tagged
+
+from .common import DeskCase
+
+ACTIVITY_SPEC = {
+    "activity_ids": {},
+    "activity_state": {},
+    "activity_exception_decoration": {},
+    "activity_exception_icon": {},
+    "activity_summary": {},
+    "activity_type_icon": {},
+    "activity_type_id": {"fields": {"display_name": {}}},
+}
+
+
+@tagged("post_install", "-at_install")
+class TestKanbanCard(DeskCase):
+    def test_activity_widget_fields_same_as_mixin(self):
+        """The kanban card's activity fields, filled at once for tickets without activity,
+        equal what the mail.activity.mixin computes one ticket at a time."""
+        busy, idle, other = (self._ticket(name=f"Card {i}") for i in range(3))
+        busy.activity_schedule(
+            "mail.mail_activity_data_todo", summary="Call the requester back", user_id=self.agent.id
+        )
+        self.env.invalidate_all()
+        cards = {row["id"]: row for row in (busy | idle | other).web_read(ACTIVITY_SPEC)}
+        self.env.invalidate_all()
+        for ticket in busy | idle | other:
+            row = cards[ticket.id]
+            self.assertEqual(row["activity_ids"], ticket.activity_ids.ids)
+            self.assertEqual(row["activity_state"], ticket.activity_state)
+            self.assertEqual(row["activity_summary"], ticket.activity_summary)
+            self.assertEqual(
+                row["activity_exception_decoration"], ticket.activity_exception_decoration
+            )
+            self.assertEqual(row["activity_type_icon"], ticket.activity_type_icon)
+            self.assertEqual(
+                (row["activity_type_id"] or {}).get("id", False), ticket.activity_type_id.id
+            )
+        self.assertEqual(cards[busy.id]["activity_summary"], "Call the requester back")
+        self.assertEqual(cards[busy.id]["activity_state"], "today")
+        self.assertFalse(cards[idle.id]["activity_state"])
+        self.assertFalse(cards[idle.id]["activity_type_id"])
+        # an activity added later shows on the next read (nothing stale kept in the cache)
+        idle.activity_schedule("mail.mail_activity_data_todo", summary="Check the VPN")
+        self.assertEqual(idle.web_read(ACTIVITY_SPEC)[0]["activity_summary"], "Check the VPN")
+        self.assertEqual((idle | other).web_read(ACTIVITY_SPEC)[0]["activity_state"], "today")
