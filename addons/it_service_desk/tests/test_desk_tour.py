@@ -1,5 +1,3 @@
-import unittest
-
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -114,11 +112,6 @@ class TestDeskTour(HttpCase):
         self.assertIn("database failover in progress", incident.update_ids.body)
         self.assertTrue(incident.date_last_update)
 
-    @unittest.skip(
-        "known bug: the ticket form reads callback_ids, which back-office users may not read "
-        "(AccessError when they open a work order). Fix: groups='it_service_desk.group_it_agent' "
-        "on <page name='callback'> of it_ticket_view_form (this tour then passes); re-enable."
-    )
     def test_backoffice_engineer_resolves_in_browser(self):
         engineer = new_test_user(
             self.env,
