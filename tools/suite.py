@@ -360,6 +360,8 @@ def write_config(odoo_root, settings):
     opts = parser["options"]
     opts["addons_path"] = addons_path(odoo_root)
     opts["data_dir"] = str(LOCAL / "data")
+    # browser tests keep their failure screenshots here (git-ignored, a CI artefact)
+    opts["screenshots"] = str(LOCAL / "screenshots")
     opts["db_host"] = settings["host"]
     opts["db_port"] = str(settings["port"])
     opts["db_user"] = settings["user"]
