@@ -15,7 +15,13 @@ Creates (or reuses) two databases: ``bench_sla`` (it_sla installed) and
 3. a stage change (to "waiting" and back) per ticket, with and without it_sla, in ms and
    SQL statements per change.
 
-Environment: BENCH_SLA_SIZES (default "10000,30000,100000"), BENCH_SLA_CREATE (10000),
+4. the peer, OCA ``helpdesk_mgmt_sla`` 18.0 (installed by bench_desk.ensure_peer into
+   .local/peer, in its own database ``bench_sla_peer`` with BENCH_SLA_PEER_TOTAL open tickets
+   each with a response and a resolution SLA line): deadline recomputation per ticket
+   (``set_sla()``) and a stage change to "Awaiting" (on hold) and back, next to ours
+   (an urgency change re-targeting the timers; the stage change above), as a table.
+
+Environment: BENCH_SLA_PEER_TOTAL (100000), BENCH_SKIP_PEER=1, BENCH_SLA_SIZES (default "10000,30000,100000"), BENCH_SLA_CREATE (10000),
 BENCH_SLA_STAGE (200), BENCH_SLA_KEEP=1 keeps the databases (default: dropped at the end).
 """
 
@@ -307,8 +313,10 @@ def bench_stage(registry, with_sla):
         for ticket in tickets:
             ticket.write({"stage_id": waiting.id})
             env.flush_all()
+            cr.precommit.run()  # the chatter's tracking messages, as a commit would write them
             ticket.write({"stage_id": progress.id})
             env.flush_all()
+            cr.precommit.run()
             changes += 2
         elapsed = time.perf_counter() - started
         sql = cr.sql_log_count - before
@@ -319,8 +327,210 @@ def bench_stage(registry, with_sla):
     return elapsed * 1000 / changes, sql / changes
 
 
+# ------------------------------------------------------------------ peer: OCA helpdesk_mgmt_sla
+PEER_DB = os.environ.get("BENCH_SLA_PEER_DB", "bench_sla_peer")
+PEER_TOTAL = int(os.environ.get("BENCH_SLA_PEER_TOTAL", "100000"))
+SKIP_PEER = os.environ.get("BENCH_SKIP_PEER") == "1"
+
+
+def peer_fixture(env):
+    """Teams using SLAs on the company calendar; a response SLA (reach "In Progress" in
+    1 h) and a resolution SLA (reach "Done" in 8 h), both on hold while "Awaiting"."""
+    stage = {
+        key: env.ref(f"helpdesk_mgmt.helpdesk_ticket_stage_{key}")
+        for key in ("new", "in_progress", "awaiting", "done")
+    }
+    teams = env["helpdesk.ticket.team"].search([("name", "like", "Bench team %")])
+    if not teams:
+        teams = env["helpdesk.ticket.team"].create(
+            [
+                {
+                    "name": f"Bench team {i}",
+                    "use_sla": True,
+                    "resource_calendar_id": env.company.resource_calendar_id.id,
+                }
+                for i in range(20)
+            ]
+        )
+        env["helpdesk.sla"].create(
+            [
+                {
+                    "name": name,
+                    "team_ids": [(6, 0, teams.ids)],
+                    "stage_id": stage[reach].id,
+                    "hours": hours,
+                    "ignore_stage_ids": [(6, 0, stage["awaiting"].ids)],
+                }
+                for name, reach, hours in (
+                    ("Response", "in_progress", 1),
+                    ("Resolution", "done", 8),
+                )
+            ]
+        )
+    return teams, stage
+
+
+def peer_fill(env, teams, stage):
+    """PEER_TOTAL open tickets, each with its two SLA lines, set-wise."""
+    cr = env.cr
+    count = env["helpdesk.ticket"].with_context(active_test=False).search_count([])
+    if count >= PEER_TOTAL:
+        return
+    say(f"bulk-inserting {PEER_TOTAL - count} peer tickets with their SLA lines in SQL...")
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO helpdesk_ticket (number, name, description, team_id, stage_id, priority,
+                   company_id, active, kanban_state, sequence, unattended, create_date,
+                   write_date, create_uid, write_uid, last_stage_update)
+            SELECT 'HT' || lpad(k::text, 7, '0'), 'Bench ticket ' || k, '<p>bulk</p>',
+                   (%(teams)s::int[])[1 + mod(k, %(nteams)s)], %(stage)s, '1', %(company)s, TRUE,
+                   'normal', 10, false, now(), now(), 1, 1, now()
+              FROM generate_series(%(first)s, %(last)s) k
+            """,
+            teams=teams.ids,
+            nteams=len(teams),
+            stage=stage["in_progress"].id,
+            company=env.company.id,
+            first=count + 1,
+            last=PEER_TOTAL,
+        )
+    )
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO helpdesk_ticket_sla (ticket_id, sla_id, deadline, hours,
+                   expected_stage_id, consumed_time, last_state_date, state,
+                   create_date, write_date, create_uid, write_uid)
+            SELECT t.id, s.id, now() + s.hours * interval '1 hour', s.hours, s.stage_id, 0,
+                   now(), CASE WHEN s.hours = 1 THEN 'accomplished' ELSE 'in_progress' END,
+                   now(), now(), 1, 1
+              FROM helpdesk_ticket t CROSS JOIN helpdesk_sla s
+             WHERE t.number LIKE 'HT%%'
+               AND NOT EXISTS (SELECT 1 FROM helpdesk_ticket_sla x WHERE x.ticket_id = t.id)
+            """
+        )
+    )
+    cr.execute(SQL("ANALYZE helpdesk_ticket"))
+    cr.execute(SQL("ANALYZE helpdesk_ticket_sla"))
+    cr.commit()
+
+
+def bench_peer():
+    """The peer's SLA workload at PEER_TOTAL tickets: deadline recomputation (set_sla) and a
+    stage change (to "Awaiting" and back) per ticket with SLA lines. Returns ms/SQL pairs."""
+    import bench_desk  # same folder: installs the peer wheels into .local/peer
+
+    if SKIP_PEER or not os.path.isdir(os.path.join(bench_desk.PEER_ADDONS, "helpdesk_mgmt_sla")):
+        return None
+    bench_desk.ensure_peer_db(PEER_DB, ["helpdesk_mgmt", "helpdesk_mgmt_sla"])
+    registry = odoo.modules.registry.Registry(PEER_DB)
+    out = {}
+    try:
+        with registry.cursor() as cr:
+            env = environment(cr)
+            teams, stage = peer_fixture(env)
+            cr.commit()
+            peer_fill(env, teams, stage)
+        with registry.cursor() as cr:
+            env = environment(cr)
+            teams, stage = peer_fixture(env)
+            Ticket = env["helpdesk.ticket"]
+            tickets = Ticket.create(
+                [
+                    {
+                        "name": f"Stage {i}",
+                        "description": "<p>bench</p>",
+                        "team_id": teams[i % len(teams)].id,
+                        "stage_id": stage["in_progress"].id,
+                    }
+                    for i in range(STAGE_N)
+                ]
+            )
+            env.flush_all()
+            lines = env["helpdesk.ticket.sla"].search_count([("ticket_id", "in", tickets.ids)])
+            assert lines == 2 * STAGE_N, lines
+            env.invalidate_all()
+            before = cr.sql_log_count
+            started = time.perf_counter()
+            for ticket in tickets:
+                ticket.set_sla()
+                env.flush_all()
+                cr.precommit.run()
+            out["recompute"] = (
+                (time.perf_counter() - started) * 1000 / STAGE_N,
+                (cr.sql_log_count - before) / STAGE_N,
+            )
+            probe = tickets[0]
+            probe.write({"stage_id": stage["awaiting"].id})
+            env.flush_all()
+            assert "on_hold" in probe.ticket_sla_ids.mapped("state"), "peer SLA not on hold"
+            probe.write({"stage_id": stage["in_progress"].id})
+            env.flush_all()
+            cr.precommit.run()
+            env.invalidate_all()
+            before = cr.sql_log_count
+            started = time.perf_counter()
+            for ticket in tickets:
+                ticket.write({"stage_id": stage["awaiting"].id})
+                env.flush_all()
+                cr.precommit.run()  # tracking messages, as a commit would write them
+                ticket.write({"stage_id": stage["in_progress"].id})
+                env.flush_all()
+                cr.precommit.run()
+            out["stage"] = (
+                (time.perf_counter() - started) * 1000 / (2 * STAGE_N),
+                (cr.sql_log_count - before) / (2 * STAGE_N),
+            )
+            cr.rollback()
+    finally:
+        odoo.modules.registry.Registry.delete(PEER_DB)
+        if not KEEP:
+            odoo.sql_db.close_db(PEER_DB)
+            odoo.service.db.exp_drop(PEER_DB)
+    return out
+
+
+def bench_recompute(registry):
+    """Ours: deadline recomputation per ticket = an urgency change that re-targets the
+    ticket's SLA lines (elapsed time kept), with flush."""
+    with registry.cursor() as cr:
+        env = environment(cr)
+        teams, _policy = setup_fixture(env, True)
+        tickets = env["it.ticket"].create(
+            [
+                {"name": f"Recompute {i}", "team_id": teams[i % 20].id, "urgency": "3"}
+                for i in range(STAGE_N)
+            ]
+        )
+        env.flush_all()
+        env.invalidate_all()
+        before = cr.sql_log_count
+        started = time.perf_counter()
+        for ticket in tickets:
+            ticket.write({"urgency": "1"})
+            env.flush_all()
+            cr.precommit.run()
+        elapsed = (time.perf_counter() - started) * 1000 / STAGE_N
+        sql = (cr.sql_log_count - before) / STAGE_N
+        cr.rollback()
+    return elapsed, sql
+
+
 def main():
+    import bench_desk  # same folder: the peer installation is shared with bench_desk.py
+
+    peer_addons = None if SKIP_PEER else bench_desk.ensure_peer()
     config.parse_config(["-c", CONFIG, "--log-level=warn"])
+    if peer_addons:
+        config.parse_config(
+            [
+                "-c",
+                CONFIG,
+                "--log-level=warn",
+                f"--addons-path={config['addons_path']},{peer_addons}",
+            ]
+        )
     odoo.netsvc.init_logger()
     ensure_db(DB_SLA, "it_sla")
     ensure_db(DB_BASE, "it_service_desk")
@@ -347,10 +557,47 @@ def main():
             f"with it_sla:    {sla_ms:6.2f} ms  {sla_q:5.1f} SQL per change "
             f"(pause/resume, deadline pushed)"
         )
-        say(
-            "peer OCA helpdesk_mgmt_sla (measured by the issue on this machine): ~40 ms per "
-            f"stage change -> ours is {40 / sla_ms:.0f}x cheaper"
+        rec_ms, rec_q = bench_recompute(reg_sla)
+        peer = bench_peer() or {}
+        say(f"\n== it_sla vs OCA helpdesk_mgmt_sla 18.0, same run ({STAGE_N} tickets each) ==")
+        rows = [("operation", "ours", "peer", "ratio (peer / ours)", "target")]
+
+        def pair(value):
+            return f"{value[0]:.2f} ms, {value[1]:.1f} SQL" if value else "n/a"
+
+        def ratio(ours, key):
+            return f"{peer[key][0] / ours:.1f}x" if key in peer else "n/a"
+
+        rows.append(
+            (
+                "deadline recomputation per ticket (ours: urgency change re-targets the "
+                "timers; peer: set_sla())",
+                pair((rec_ms, rec_q)),
+                pair(peer.get("recompute")),
+                ratio(rec_ms, "recompute"),
+                "-",
+            )
         )
+        rows.append(
+            (
+                "stage change per ticket with SLA lines (to waiting and back)",
+                pair((sla_ms, sla_q)),
+                pair(peer.get("stage")),
+                ratio(sla_ms, "stage"),
+                ">= 5x",
+            )
+        )
+        big = cron_rows[-1]
+        rows.append(
+            (
+                f"scheduled breach/escalation pass, {big[0]} open tickets",
+                f"{big[1]:.2f} s, {big[2]} SQL",
+                "no scheduled detection",
+                "-",
+                "< 10 s",
+            )
+        )
+        bench_desk.table(rows)
 
         big = cron_rows[-1]
         say("\n== summary ==")
