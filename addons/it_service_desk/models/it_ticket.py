@@ -286,7 +286,8 @@ class ItTicket(models.Model):
         ("ref_company_uniq", "unique(ref, company_id)", "The ticket reference must be unique."),
     ]
 
-    def init(self):
+    # init() returns nothing: the indexes below must be created after super()'s
+    def init(self):  # pylint: disable=missing-return
         super().init()
         # The kanban (per stage) and the team lists read "priority, id desc" pages of active
         # tickets and count them: composite partial indexes serve both without a sort, and
