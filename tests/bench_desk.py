@@ -136,37 +136,6 @@ def say(text):
     sys.stdout.flush()
 
 
-def ensure_db():
-    if DB in odoo.service.db.list_dbs(True):
-        with odoo.sql_db.db_connect(DB).cursor() as cr:
-            cr.execute(
-                "SELECT 1 FROM ir_module_module WHERE name = 'it_service_desk' AND state = 'installed'"
-            )
-            if cr.fetchone():
-                return
-        odoo.service.db.exp_drop(DB)
-    say(f"installing it_service_desk into {DB} (no demo data)...")
-    started = time.monotonic()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "-c",
-            CONFIG,
-            "--log-level=warn",
-            "-d",
-            DB,
-            "-i",
-            "it_service_desk",
-            "--without-demo=all",
-            "--stop-after-init",
-        ],
-        check=True,
-    )
-    say(f"  installed in {time.monotonic() - started:.0f} s")
-
-
 class Measure:
     """Wall time and SQL statements of a block (all cursors of this process)."""
 
@@ -490,7 +459,8 @@ def ensure_peer():
     return PEER_ADDONS if os.path.isdir(os.path.join(PEER_ADDONS, "helpdesk_mgmt")) else None
 
 
-def ensure_peer_db(db, modules):
+def ensure_db(db, modules, addons_path=None):
+    """A database with ``modules`` installed (no demo data), reused when it has them."""
     if db in odoo.service.db.list_dbs(True):
         with odoo.sql_db.db_connect(db).cursor() as cr:
             cr.execute(
@@ -500,7 +470,7 @@ def ensure_peer_db(db, modules):
             if cr.fetchone()[0] == len(modules):
                 return
         odoo.service.db.exp_drop(db)
-    say(f"installing the peer {', '.join(modules)} into {db} (no demo data)...")
+    say(f"installing {', '.join(modules)} into {db} (no demo data)...")
     started = time.monotonic()
     subprocess.run(
         [
@@ -510,7 +480,7 @@ def ensure_peer_db(db, modules):
             "-c",
             CONFIG,
             "--log-level=warn",
-            f"--addons-path={config['addons_path']}",
+            *([f"--addons-path={addons_path}"] if addons_path else []),
             "-d",
             db,
             "-i",
@@ -625,7 +595,7 @@ def bench_peer(registry_ours):
     if not os.path.isdir(os.path.join(PEER_ADDONS, "helpdesk_mgmt")):
         say("peer: not installed (see above)")
         return None
-    ensure_peer_db(PEER_DB, ["helpdesk_mgmt"])
+    ensure_db(PEER_DB, ["helpdesk_mgmt"], config["addons_path"])
     registry = odoo.modules.registry.Registry(PEER_DB)
     out = {}
     try:
@@ -723,7 +693,7 @@ def main():
     if peer_addons:
         config.parse_config([*args, f"--addons-path={config['addons_path']},{peer_addons}"])
     odoo.netsvc.init_logger()
-    ensure_db()
+    ensure_db(DB, ["it_service_desk"])
     odoo.service.server.load_server_wide_modules()
     registry = odoo.modules.registry.Registry(DB)
     try:
