@@ -150,3 +150,51 @@ class TestIntake(DeskCase):
             subtype_xmlid="mail.mt_comment",
         )
         self.assertEqual(ticket.state, "in_progress", "requester answer resumes the ticket")
+
+
+@tagged("post_install", "-at_install")
+class TestBatchCreation(DeskCase):
+    def test_batch_takes_consecutive_references_and_defaults_once(self):
+        sequence = self.env.ref("it_service_desk.seq_it_ticket")
+        before = sequence.number_next_actual
+        Ticket = self.env["it.ticket"]
+        self.env.flush_all()
+        queries = self.cr.sql_log_count
+        tickets = Ticket.create(
+            [{"name": f"Batch {i}", "team_id": self.front.id} for i in range(30)]
+        )
+        # the references in one statement, the "new" stage looked up once for the batch
+        self.assertLess(self.cr.sql_log_count - queries, 30)
+        numbers = [int(ref.rsplit("-", 1)[1]) for ref in tickets.mapped("ref")]
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 30)))
+        self.assertGreaterEqual(numbers[0], before)
+        self.assertEqual(len(set(tickets.mapped("ref"))), 30)
+        new = self.env["it.stage"].search([("state", "=", "new")], limit=1)
+        self.assertEqual(tickets.stage_id, new)
+        self.assertEqual(set(tickets.mapped("channel")), {"phone"})
+        self.assertEqual(tickets.company_id, self.env.company)
+        # a given value still wins over the batch's defaults, per record
+        mixed = Ticket.create(
+            [
+                {"name": "By mail", "channel": "email"},
+                {"name": "By phone"},
+                {"name": "Given ref", "ref": "EXT-1"},
+            ]
+        )
+        self.assertEqual(mixed.mapped("channel"), ["email", "phone", "phone"])
+        self.assertEqual(mixed[2].ref, "EXT-1")
+        # a default from the context (a kanban column's quick create) applies to the batch
+        waiting = self.env["it.stage"].search([("state", "=", "waiting")], limit=1)
+        column = Ticket.with_context(default_stage_id=waiting.id).create(
+            [{"name": "Column 1"}, {"name": "Column 2"}]
+        )
+        self.assertEqual(column.stage_id, waiting)
+
+    def test_gap_free_sequence_still_numbers_each_ticket(self):
+        sequence = self.env.ref("it_service_desk.seq_it_ticket")
+        # Odoo keeps the stored counter when the implementation changes: continue from the
+        # PostgreSQL sequence's next number
+        sequence.write({"implementation": "no_gap", "number_next": sequence.number_next_actual})
+        tickets = self.env["it.ticket"].create([{"name": "Gapless 1"}, {"name": "Gapless 2"}])
+        first, second = (int(ref.rsplit("-", 1)[1]) for ref in tickets.mapped("ref"))
+        self.assertEqual(second, first + 1)

@@ -45,3 +45,37 @@ class TestKanbanCard(DeskCase):
         idle.activity_schedule("mail.mail_activity_data_todo", summary="Check the VPN")
         self.assertEqual(idle.web_read(ACTIVITY_SPEC)[0]["activity_summary"], "Check the VPN")
         self.assertEqual((idle | other).web_read(ACTIVITY_SPEC)[0]["activity_state"], "today")
+
+    def test_stage_groups_in_stage_order_without_join(self):
+        """Grouping by stage orders the groups by the stages' own order (sequence) although
+        the query does not join it_stage; offset and limit apply to that order."""
+        stages = self.env["it.stage"].search([])
+        first, second = stages[0], stages[1]
+        # put the second stage first: the groups must follow the sequence, not the ids
+        second.sequence, first.sequence = first.sequence - 1, first.sequence
+        for stage in (first, second):
+            self._ticket(name=f"In {stage.name}").stage_id = stage
+        domain = [("stage_id", "in", (first | second).ids)]
+        rows = self.env["it.ticket"]._read_group(domain, ["stage_id"], ["__count"])
+        self.assertEqual([row[0] for row in rows], [second, first])
+        rows = self.env["it.ticket"]._read_group(
+            domain, ["stage_id"], ["__count"], offset=1, limit=1
+        )
+        self.assertEqual([row[0] for row in rows], [first])
+        # an explicit other order is left to Odoo
+        rows = self.env["it.ticket"]._read_group(
+            domain, ["stage_id"], ["__count"], order="stage_id desc"
+        )
+        self.assertEqual([row[0] for row in rows], [first, second])
+        groups = self.env["it.ticket"].web_read_group(domain, ["stage_id"], ["stage_id"])
+        named = [g["stage_id"][0] for g in groups["groups"] if g["stage_id_count"]]
+        self.assertEqual(named, [second.id, first.id])
+
+    def test_card_shows_requester_name_kept_from_the_call(self):
+        ticket = self._ticket(partner_id=self.vip.id)
+        self.assertEqual(ticket.partner_name, self.vip.name)
+        walk_in = self._ticket(partner_id=False, partner_name="Mr. Chen (front desk)")
+        self.assertEqual(walk_in.partner_name, "Mr. Chen (front desk)")
+        self.assertEqual(
+            self.env["it.ticket"].search([("partner_name", "ilike", "Chen (front")]), walk_in
+        )
