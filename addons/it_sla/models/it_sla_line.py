@@ -1,5 +1,7 @@
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.addons.it_service_desk.models.it_ticket import PRIORITIES
 from odoo.exceptions import AccessError
@@ -552,50 +554,78 @@ class ItSlaLine(models.Model):
 
     @api.model
     def _sla_apply_escalation_actions(self, rows, now):
-        """Priority raise and team hand-over of the escalation levels just reached."""
-        line_ids = [row[0] for row in rows]
-        escalation_ids = [row[1] for row in rows]
-        source = SQL(
-            "unnest(%s::int[], %s::int[]) AS x(line_id, escalation_id)", line_ids, escalation_ids
-        )
+        """Priority raise and team hand-over of the escalation levels just reached.
+
+        The changes are found in one query and applied through the ORM with one write per
+        new value (a few priorities and teams, whatever the number of tickets), so that the
+        assignment history, the timers' targets and the stored fields follow; the chatter
+        gets one line per ticket, logged in one batch."""
         self.env.cr.execute(
             SQL(
                 """
-                UPDATE it_ticket t
-                   SET priority = GREATEST(1, t.priority::int - 1)::varchar,
-                       write_date = %(now)s
-                  FROM (SELECT DISTINCT l.ticket_id
-                          FROM %(source)s
-                          JOIN it_sla_line l ON l.id = x.line_id
-                          JOIN it_sla_escalation e ON e.id = x.escalation_id
-                         WHERE e.raise_priority) s
-                 WHERE t.id = s.ticket_id AND t.priority > '1'
+                SELECT l.ticket_id, bool_or(e.raise_priority), max(e.level),
+                       (array_agg(e.team_id ORDER BY e.level DESC)
+                            FILTER (WHERE e.team_id IS NOT NULL))[1]
+                  FROM unnest(%s::int[], %s::int[]) AS x(line_id, escalation_id)
+                  JOIN it_sla_line l ON l.id = x.line_id
+                  JOIN it_sla_escalation e ON e.id = x.escalation_id
+                 WHERE e.raise_priority OR e.team_id IS NOT NULL
+                 GROUP BY l.ticket_id
                 """,
-                now=now,
-                source=source,
+                [row[0] for row in rows],
+                [row[1] for row in rows],
             )
         )
-        self.env.cr.execute(
-            SQL(
-                """
-                WITH moved AS (
-                    UPDATE it_ticket t SET team_id = s.team_id, write_date = %(now)s
-                      FROM (SELECT DISTINCT ON (l.ticket_id) l.ticket_id, e.team_id
-                              FROM %(source)s
-                              JOIN it_sla_line l ON l.id = x.line_id
-                              JOIN it_sla_escalation e ON e.id = x.escalation_id
-                             WHERE e.team_id IS NOT NULL
-                          ORDER BY l.ticket_id, e.level DESC) s
-                     WHERE t.id = s.ticket_id AND t.team_id IS DISTINCT FROM s.team_id
-                 RETURNING t.id, t.team_id
+        found = self.env.cr.fetchall()
+        if not found:
+            return
+        # sudo: the scheduled pass acts on every company's tickets; tracking is replaced by
+        # the batched chatter line below (per-ticket tracking messages would make the number
+        # of statements grow with the tickets)
+        tickets = (
+            self.env["it.ticket"]
+            .sudo()
+            .with_context(tracking_disable=True)
+            .browse([row[0] for row in found])
+        )
+        tickets.fetch(["priority", "team_id"])
+        labels = dict(tickets._fields["priority"]._description_selection(self.env))
+        new_priority, new_team, bodies = defaultdict(list), defaultdict(list), {}
+        for ticket_id, raise_priority, level, team_id in found:
+            ticket = tickets.browse(ticket_id)
+            changes = []
+            if raise_priority and ticket.priority and ticket.priority > "1":
+                priority = str(int(ticket.priority) - 1)
+                new_priority[priority].append(ticket_id)
+                changes.append(
+                    self.env._(
+                        "priority raised from %(old)s to %(new)s",
+                        old=labels.get(ticket.priority),
+                        new=labels.get(priority),
+                    )
                 )
-                UPDATE it_sla_line l SET team_id = moved.team_id
-                  FROM moved WHERE l.ticket_id = moved.id
-                """,
-                now=now,
-                source=source,
+            if team_id and ticket.team_id.id != team_id:
+                new_team[team_id].append(ticket_id)
+                changes.append(
+                    self.env._(
+                        "handed over to %(team)s",
+                        team=self.env["it.team"].sudo().browse(team_id).display_name,
+                    )
+                )
+            if changes:
+                bodies[ticket_id] = Markup("<p>%s</p>") % self.env._(
+                    "SLA escalation level %(level)s: %(changes)s.",
+                    level=level,
+                    changes="; ".join(changes),
+                )
+        for priority, ids in new_priority.items():
+            tickets.browse(ids).write({"priority": priority})
+        for team_id, ids in new_team.items():
+            tickets.browse(ids).write({"team_id": team_id})
+        if bodies:
+            tickets.browse(list(bodies))._message_log_batch(
+                bodies=bodies, author_id=self.env.ref("base.partner_root").id
             )
-        )
 
     @api.model
     def _sla_notify(self, recipients):

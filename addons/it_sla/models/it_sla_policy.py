@@ -1,7 +1,12 @@
 from odoo import api, fields, models
 from odoo.addons.it_service_desk.models.it_ticket import PRIORITIES
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
+from .it_ticket import ENDED_STATES
+
+# what decides which tickets a policy covers and in which order policies are tried
+SCOPE_FIELDS = {"sequence", "priority", "customer_class", "team_ids", "category_ids", "active"}
 CUSTOMER_CLASSES = [("all", "All Requesters"), ("vip", "VIP Only"), ("normal", "Normal Only")]
 
 
@@ -215,15 +220,64 @@ class ItSlaPolicy(models.Model):
         self.ensure_one()
         return {"response": self.response_hours, "resolution": self.resolution_hours}
 
+    def _scope_domain(self):
+        """Domain of the open tickets this policy covers (the terms of _matches)."""
+        self.ensure_one()
+        domain = [
+            ("active", "=", True),
+            ("state", "not in", ENDED_STATES),
+            ("company_id", "=", self.company_id.id),
+        ]
+        if self.priority:
+            domain.append(("priority", "=", self.priority))
+        if self.customer_class != "all":
+            domain.append(("is_vip", "=", self.customer_class == "vip"))
+        if self.team_ids:
+            domain.append(("team_id", "in", self.team_ids.ids))
+        if self.category_ids:
+            domain.append(("category_id", "in", self.category_ids.ids))
+        return domain
+
+    def _open_tickets_concerned(self):
+        """Open tickets whose first matching policy may change with these policies: those
+        they cover and those following them now."""
+        # sudo: policies apply to every ticket of the company, whoever configures them
+        Ticket = self.env["it.ticket"].sudo()
+        domains = [policy._scope_domain() for policy in self]
+        domains.append(
+            [
+                ("active", "=", True),
+                ("state", "not in", ENDED_STATES),
+                ("sla_policy_id", "in", self.ids),
+            ]
+        )
+        return Ticket.search(expression.OR(domains))
+
+    def _rematch_open_tickets(self, tickets):
+        """Match these open tickets again; those whose policy changed move their counting
+        timers to the new targets (elapsed time kept) or get their timers, and lose them when
+        no policy applies any more. Met and breached timers keep their deadline."""
+        if not tickets:
+            return
+        before = {ticket.id: ticket.sla_policy_id for ticket in tickets}
+        tickets._sla_rematch()
+        changed = tickets.filtered(lambda ticket: ticket.sla_policy_id != before[ticket.id])
+        changed._sla_apply()
+
     @api.model_create_multi
     def create(self, vals_list):
         policies = super().create(vals_list)
         # the calendar may have been left out altogether: constrains only see given fields
         policies._check_calendar()
+        policies._rematch_open_tickets(policies._open_tickets_concerned())
         return policies
 
     def write(self, vals):
+        scope_changed = SCOPE_FIELDS & vals.keys()
+        concerned = self._open_tickets_concerned() if scope_changed else None
         res = super().write(vals)
+        if scope_changed:
+            self._rematch_open_tickets(concerned | self._open_tickets_concerned())
         if {"response_hours", "resolution_hours", "calendar_id", "warning_percent"} & vals.keys():
             # re-target only the timers still counting; met and breached ones keep their deadline
             lines = (

@@ -239,7 +239,10 @@ class ItTicket(models.Model):
         Line = self.env["it.sla.line"].sudo()  # sudo: timers are system-managed
         policy_of = {ticket: ticket.sla_policy_id.sudo() for ticket in tickets}
         lines_of = defaultdict(lambda: Line.browse())
-        for line in Line.search([("ticket_id", "in", tickets.ids)], order="id"):
+        # fetched at once: the checks below read them ticket by ticket
+        fetched = ["ticket_id", "policy_id", "calendar_id", "priority", "target_type"]
+        fetched += ["target_hours", "status"]
+        for line in Line.search_fetch([("ticket_id", "in", tickets.ids)], fetched, order="id"):
             lines_of[line.ticket_id.id] |= line
         to_create, to_retarget, to_cancel = [], Line.browse(), Line.browse()
         for ticket in tickets:

@@ -99,8 +99,56 @@ class TestSlaCron(SlaCase):
         self.assertEqual(ticket.priority, "4")
         self.run_cron("2026-12-07 14:00")
         self.assertEqual(ticket.priority, "3")
+        logged = ticket.message_ids.filtered(lambda m: "SLA escalation level 2" in (m.body or ""))
+        self.assertEqual(len(logged), 1)
+        self.assertIn("priority raised from P4 Low to P3 Medium", logged.body)
         self.run_cron("2026-12-07 15:00")
         self.assertEqual(ticket.priority, "3", "each level acts once")
+        self.assertEqual(
+            len(ticket.message_ids.filtered(lambda m: "SLA escalation" in (m.body or ""))), 1
+        )
+
+    def test_escalation_hand_over_is_logged_and_set_wise(self):
+        """A hand-over by escalation leaves an assignment-history row and one chatter line
+        per ticket, and costs as many statements for 2 tickets as for 25."""
+
+        def hand_over(count, day):
+            with freeze_time(local(f"2026-12-{day:02d} 09:00")):
+                tickets = self.env["it.ticket"].create(
+                    [
+                        {
+                            "name": f"Core switch down {i}",
+                            "partner_id": self.requester.id,
+                            "team_id": self.team.id,
+                            "is_vip": True,
+                            "impact": "1",
+                            "urgency": "1",
+                        }
+                        for i in range(count)
+                    ]
+                )
+            self.assertEqual(tickets.sla_policy_id, self.policy_vip_p1)
+            self.run_cron(f"2026-12-{day:02d} 10:00")  # response breached: level 1
+            self.env.flush_all()
+            before = self.cr.sql_log_count
+            result = self.run_cron(f"2026-12-{day:02d} 12:00")  # level 2: to the experts
+            statements = self.cr.sql_log_count - before
+            self.assertEqual(result["escalated"], count)
+            return tickets, statements
+
+        hand_over(1, 4)  # caches warmed (activity types, the bot's partner)
+        few, few_statements = hand_over(2, 7)
+        many, many_statements = hand_over(25, 8)
+        self.assertEqual(few_statements, many_statements)
+        for ticket in few | many:
+            self.assertEqual(ticket.team_id, self.other_team)
+            history = ticket.assignment_ids.filtered(lambda a: a.team_id == self.other_team)
+            self.assertEqual(len(history), 1, "the hand-over is in the assignment history")
+            logged = ticket.message_ids.filtered(
+                lambda m: "handed over to SLA experts" in (m.body or "")
+            )
+            self.assertEqual(len(logged), 1)
+            self.assertEqual(logged.author_id, self.env.ref("base.partner_root"))
 
     def test_no_recipient_no_activity(self):
         self.team.leader_id = False

@@ -67,6 +67,63 @@ class TestSlaPolicy(SlaCase):
         self.assertEqual(self.line(hit, "resolution").policy_id, self.policy_normal)
         self.assertEqual(self.line(hit, "resolution").target_hours, 16)
 
+    def test_new_policy_takes_over_open_tickets(self):
+        """A policy created for a team re-matches that team's open tickets: counting timers
+        move to its targets with the elapsed time kept; met timers and other teams' tickets
+        keep theirs."""
+        with freeze_time(local("2026-12-07 09:00")):
+            desk = self.make_ticket()
+            other = self.make_ticket(team_id=self.other_team.id)
+            done = self.make_ticket()
+        with freeze_time(local("2026-12-07 10:00")):
+            self.move(done, "in_progress")
+            self.move(done, "resolved")
+            self.move(desk, "in_progress")  # response met at 10:00
+        met_deadline = self.line(desk, "response").deadline
+        with freeze_time(local("2026-12-07 11:00")):
+            policy = self.env["it.sla.policy"].create(
+                {
+                    "name": "Desk express",
+                    "sequence": 0,
+                    "team_ids": [(6, 0, self.team.ids)],
+                    "calendar_id": self.office.id,
+                    "response_hours": 1,
+                    "resolution_hours": 4,
+                }
+            )
+        self.assertEqual(desk.sla_policy_id, policy)
+        resolution = self.line(desk, "resolution")
+        self.assertEqual((resolution.policy_id, resolution.target_hours), (policy, 4))
+        # started 09:00, four working hours on the office calendar
+        self.assertEqual(resolution.deadline, local("2026-12-07 13:00"))
+        self.assertEqual(self.line(desk, "response").deadline, met_deadline)
+        self.assertEqual(self.line(desk, "response").status, "met")
+        self.assertEqual(other.sla_policy_id, self.policy_normal)
+        self.assertEqual(done.sla_policy_id, self.policy_normal, "ended tickets keep theirs")
+        self.assertEqual(self.line(done, "resolution").target_hours, 16)
+
+    def test_archived_policy_hands_tickets_to_the_next(self):
+        express = self.env["it.sla.policy"].create(
+            {
+                "name": "Desk express",
+                "sequence": 0,
+                "team_ids": [(6, 0, self.team.ids)],
+                "calendar_id": self.office.id,
+                "response_hours": 1,
+                "resolution_hours": 4,
+            }
+        )
+        ticket = self.make_ticket()
+        self.assertEqual(ticket.sla_policy_id, express)
+        express.active = False
+        self.assertEqual(ticket.sla_policy_id, self.policy_normal)
+        self.assertEqual(self.line(ticket, "resolution").target_hours, 16)
+        vip = self.make_ticket(is_vip=True)
+        self.assertEqual(vip.sla_policy_id, self.policy_vip)
+        self.policy_vip.active = False
+        self.assertFalse(vip.sla_policy_id, "no other policy covers a VIP P4 ticket")
+        self.assertEqual(set(vip.sla_line_ids.mapped("status")), {"cancelled"})
+
     def test_no_policy_no_timer(self):
         self.policy_normal.active = False
         ticket = self.make_ticket()
