@@ -1,4 +1,5 @@
 from . import (
+    it_batch_defaults,
     it_business_system,
     it_callback,
     it_category,

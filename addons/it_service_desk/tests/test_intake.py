@@ -158,13 +158,21 @@ class TestBatchCreation(DeskCase):
         sequence = self.env.ref("it_service_desk.seq_it_ticket")
         before = sequence.number_next_actual
         Ticket = self.env["it.ticket"]
-        self.env.flush_all()
-        queries = self.cr.sql_log_count
-        tickets = Ticket.create(
-            [{"name": f"Batch {i}", "team_id": self.front.id} for i in range(30)]
-        )
-        # the references in one statement, the "new" stage looked up once for the batch
-        self.assertLess(self.cr.sql_log_count - queries, 30)
+
+        def create(count):
+            self.env.flush_all()
+            queries = self.cr.sql_log_count
+            tickets = Ticket.create(
+                [{"name": f"Batch {i}", "team_id": self.front.id} for i in range(count)]
+            )
+            self.env.flush_all()
+            return tickets, self.cr.sql_log_count - queries
+
+        create(2)  # caches warmed
+        _few, few_statements = create(3)
+        tickets, statements = create(30)
+        # the references in one statement, the defaults (the "new" stage) looked up once
+        self.assertEqual(statements, few_statements, "statements do not grow with the batch")
         numbers = [int(ref.rsplit("-", 1)[1]) for ref in tickets.mapped("ref")]
         self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 30)))
         self.assertGreaterEqual(numbers[0], before)
@@ -198,3 +206,13 @@ class TestBatchCreation(DeskCase):
         tickets = self.env["it.ticket"].create([{"name": "Gapless 1"}, {"name": "Gapless 2"}])
         first, second = (int(ref.rsplit("-", 1)[1]) for ref in tickets.mapped("ref"))
         self.assertEqual(second, first + 1)
+
+    def test_batch_defaults_do_not_leak_between_calls(self):
+        Ticket = self.env["it.ticket"]
+        by_mail = Ticket.with_context(default_channel="email").create(
+            [{"name": "Mail A"}, {"name": "Mail B"}]
+        )
+        by_phone = Ticket.create([{"name": "Call C"}])
+        self.assertEqual(by_mail.mapped("channel"), ["email", "email"])
+        self.assertEqual(by_phone.channel, "phone")
+        self.assertFalse(self.env.cr.cache.get("it_batch_defaults.it.ticket"), "memo released")

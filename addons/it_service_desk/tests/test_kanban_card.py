@@ -79,3 +79,25 @@ class TestKanbanCard(DeskCase):
         self.assertEqual(
             self.env["it.ticket"].search([("partner_name", "ilike", "Chen (front")]), walk_in
         )
+
+    def test_page_read_follows_each_roles_rules(self):
+        """A page of cards read as an agent, a back-office engineer and a manager: the rule
+        columns fetched with the page give the same records as the rules themselves."""
+        mine = self._ticket(name="Front line card")
+        other = self._ticket(name="Other team card", team_id=self.front_other.id)
+        dispatched = self._ticket(name="Work order card")
+        dispatched.action_dispatch(team=self.back)
+        tickets = mine | other | dispatched
+        spec = {"ref": {}, "name": {}, "partner_name": {}, **ACTIVITY_SPEC}
+        expected = {
+            self.agent: mine | dispatched,  # their team's, also once dispatched (front team)
+            self.engineer: dispatched,
+            self.manager: tickets,
+        }
+        for user, visible in expected.items():
+            self.env.invalidate_all()
+            Ticket = self.env["it.ticket"].with_user(user)
+            result = Ticket.web_search_read([("id", "in", tickets.ids)], spec)
+            self.assertEqual({row["id"] for row in result["records"]}, set(visible.ids), user.login)
+            names = {row["id"]: row["partner_name"] for row in result["records"]}
+            self.assertEqual(names[dispatched.id], self.requester.name)

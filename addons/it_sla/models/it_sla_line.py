@@ -28,6 +28,7 @@ class ItSlaLine(models.Model):
     """One service-level timer of a ticket: a target, its deadline and how it ended."""
 
     _name = "it.sla.line"
+    _inherit = ["it.batch.defaults.mixin"]  # created two or three per ticket
     _description = "SLA Timer"
     _order = "deadline, id"
     _rec_name = "target_type"
@@ -235,37 +236,30 @@ class ItSlaLine(models.Model):
         }
 
     def _resume(self, now):
-        """End the pause: the deadline moves by the working time spent paused."""
+        """End the pause: the deadline and the warning move by the working time spent
+        paused. Pushing them forward equals counting again from the start with the longer
+        pause, and only needs the calendar from the pause on, whatever the ticket's age."""
         lines = self.filtered(lambda line: line.status == "paused")
         if not lines:
             return
         closed = []
         for calendar, group in lines._per_calendar():
-            worktime = self._worktime(
-                calendar,
-                min(group.mapped("start_date") + [line.paused_since or now for line in group]),
-                now,
-                max(line.target_hours + line.paused_hours for line in group),
-            )
+            moments = [line.paused_since or now for line in group]
+            moments += [date for line in group for date in (line.deadline, line.warning_date)]
+            moments = [moment for moment in moments if moment]
+            worktime = self._worktime(calendar, min(moments), max([*moments, now]))
             for line in group:
                 hours = worktime.between(line.paused_since or now, now)
-                paused = line.paused_hours + hours
-                deadline, warning = self._targets_on(
-                    worktime,
-                    line.start_date,
-                    line.target_hours,
-                    paused,
-                    line.policy_id.warning_percent,
-                )
-                line.write(
-                    {
-                        "status": "running",
-                        "paused_since": False,
-                        "paused_hours": paused,
-                        "deadline": deadline,
-                        "warning_date": warning,
-                    }
-                )
+                vals = {
+                    "status": "running",
+                    "paused_since": False,
+                    "paused_hours": line.paused_hours + hours,
+                }
+                if hours and line.deadline:
+                    vals["deadline"] = worktime.add(line.deadline, hours)
+                if hours and line.warning_date:
+                    vals["warning_date"] = worktime.add(line.warning_date, hours)
+                line.write(vals)
                 closed.append(SQL("(%s, %s)", line.id, hours))
         # close the open pause records in one statement
         self.env["it.sla.pause"].flush_model()
@@ -609,7 +603,7 @@ class ItSlaLine(models.Model):
                 changes.append(
                     self.env._(
                         "handed over to %(team)s",
-                        team=self.env["it.team"].sudo().browse(team_id).display_name,
+                        team=tickets.env["it.team"].browse(team_id).display_name,
                     )
                 )
             if changes:

@@ -208,6 +208,7 @@ class ItTicket(models.Model):
                     "target_hours",
                     "start_date",
                     "deadline",
+                    "warning_date",
                     "reached_date",
                     "status",
                     "warning_sent",
