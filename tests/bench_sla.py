@@ -530,7 +530,43 @@ def bench_peer():
         if not KEEP:
             odoo.sql_db.close_db(PEER_DB)
             odoo.service.db.exp_drop(PEER_DB)
+    out["stage_base"] = peer_stage_without_sla(bench_desk)
     return out
+
+
+def peer_stage_without_sla(bench_desk):
+    """The peer's stage change without helpdesk_mgmt_sla (its own database), to tell its SLA
+    work from the rest (tracking message, ticket update), as ours is told apart."""
+    dbname = PEER_DB + "_base"
+    bench_desk.ensure_db(dbname, ["helpdesk_mgmt"], config["addons_path"])
+    registry = odoo.modules.registry.Registry(dbname)
+    try:
+        with registry.cursor() as cr:
+            env = environment(cr)
+            stage = {
+                key: env.ref(f"helpdesk_mgmt.helpdesk_ticket_stage_{key}")
+                for key in ("in_progress", "awaiting")
+            }
+            team = env["helpdesk.ticket.team"].create({"name": "Bench team"})
+            tickets = env["helpdesk.ticket"].create(
+                [
+                    {
+                        "name": f"Stage {i}",
+                        "description": "<p>bench</p>",
+                        "team_id": team.id,
+                        "stage_id": stage["in_progress"].id,
+                    }
+                    for i in range(STAGE_N)
+                ]
+            )
+            result = toggle_stages(env, tickets, stage["awaiting"], stage["in_progress"])
+            cr.rollback()
+    finally:
+        odoo.modules.registry.Registry.delete(dbname)
+        if not KEEP:
+            odoo.sql_db.close_db(dbname)
+            odoo.service.db.exp_drop(dbname)
+    return result
 
 
 def bench_recompute(registry):
@@ -635,6 +671,15 @@ def main():
                 pair(peer.get("stage_aged")),
                 ratio(ours["aged"][0], "stage_aged"),
                 ">= 5x",
+            )
+        )
+        rows.append(
+            (
+                "stage change without the SLA modules (tracking message, ticket update)",
+                pair(base["fresh"]),
+                pair(peer.get("stage_base")),
+                "-",
+                "-",
             )
         )
         big = cron_rows[-1]
