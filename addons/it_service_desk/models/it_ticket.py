@@ -686,7 +686,7 @@ class ItTicket(models.Model):
             return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
         rows = super()._read_group(domain, groupby, aggregates, having)
         stages = self.env["it.stage"].browse(row[0].id for row in rows if row[0])
-        ordered = sorted(stages, key=lambda stage: (stage.sequence, stage.id))  # it.stage._order
+        ordered = stages.with_context(active_test=False).sorted()  # by it.stage._order
         rank = {stage.id: index for index, stage in enumerate(ordered)}
         rows.sort(key=lambda row: rank.get(row[0].id, len(rank)))
         return rows[offset : offset + limit if limit else None]

@@ -191,43 +191,11 @@ class ItSlaPolicy(models.Model):
                     )
 
     # ------------------------------------------------------------------ matching
-    def _matches(self, ticket):
-        self.ensure_one()
-        if self.company_id != ticket.company_id:
-            return False
-        if self.priority and ticket.priority != self.priority:
-            return False
-        if self.customer_class == "vip" and not ticket.is_vip:
-            return False
-        if self.customer_class == "normal" and ticket.is_vip:
-            return False
-        if self.team_ids and ticket.team_id not in self.team_ids:
-            return False
-        return not (self.category_ids and ticket.category_id not in self.category_ids)
-
-    @api.model
-    def _policy_for_tickets(self, tickets):
-        """{ticket: first matching policy or empty} with one policy read."""
-        # sudo: policies apply to every ticket a user may edit, whether or not they read them
-        policies = self.sudo().search([("company_id", "in", tickets.company_id.ids)])
-        empty = self.sudo().browse()
-        return {
-            ticket: next((p for p in policies if p._matches(ticket)), empty) for ticket in tickets
-        }
-
-    def _targets(self):
-        """{target_type: hours} of this policy."""
-        self.ensure_one()
-        return {"response": self.response_hours, "resolution": self.resolution_hours}
-
     def _scope_domain(self):
-        """Domain of the open tickets this policy covers (the terms of _matches)."""
+        """Domain of the tickets this policy covers: searched for when policies change,
+        applied in memory (filtered_domain) when tickets are matched."""
         self.ensure_one()
-        domain = [
-            ("active", "=", True),
-            ("state", "not in", ENDED_STATES),
-            ("company_id", "=", self.company_id.id),
-        ]
+        domain = [("company_id", "=", self.company_id.id)]
         if self.priority:
             domain.append(("priority", "=", self.priority))
         if self.customer_class != "all":
@@ -238,20 +206,39 @@ class ItSlaPolicy(models.Model):
             domain.append(("category_id", "in", self.category_ids.ids))
         return domain
 
+    @api.model
+    def _policy_for_tickets(self, tickets):
+        """{ticket: first matching policy or empty}: the policies by sequence, each taking
+        the tickets of its scope among those no earlier one took."""
+        # sudo: policies apply to every ticket a user may edit, whether or not they read them
+        policies = self.sudo().search([("company_id", "in", tickets.company_id.ids)])
+        result = dict.fromkeys(tickets, self.sudo().browse())
+        remaining = tickets
+        for policy in policies:
+            if not remaining:
+                break
+            taken = remaining.filtered_domain(policy._scope_domain())
+            for ticket in taken:
+                result[ticket] = policy
+            remaining -= taken
+        return result
+
+    def _targets(self):
+        """{target_type: hours} of this policy."""
+        self.ensure_one()
+        return {"response": self.response_hours, "resolution": self.resolution_hours}
+
     def _open_tickets_concerned(self):
         """Open tickets whose first matching policy may change with these policies: those
         they cover and those following them now."""
         # sudo: policies apply to every ticket of the company, whoever configures them
         Ticket = self.env["it.ticket"].sudo()
-        domains = [policy._scope_domain() for policy in self]
-        domains.append(
-            [
-                ("active", "=", True),
-                ("state", "not in", ENDED_STATES),
-                ("sla_policy_id", "in", self.ids),
-            ]
+        covered = expression.OR(
+            [[("sla_policy_id", "in", self.ids)]] + [policy._scope_domain() for policy in self]
         )
-        return Ticket.search(expression.OR(domains))
+        return Ticket.search(
+            expression.AND([[("active", "=", True), ("state", "not in", ENDED_STATES)], covered])
+        )
 
     def _rematch_open_tickets(self, tickets):
         """Match these open tickets again; those whose policy changed move their counting
